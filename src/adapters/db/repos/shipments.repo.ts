@@ -1,0 +1,122 @@
+import type { PickupRepo, ShipmentRepo, Pickup } from '../../../core/ports.ts';
+import type { Shipment } from '../../../core/shipment/shipment.types.ts';
+import { bool, fromJson, toJson } from '../json.ts';
+import type { PickupTable, ShipmentTable } from '../schema.ts';
+import type { Q } from './types.ts';
+
+const toShipment = (r: ShipmentTable): Shipment => ({
+  id: r.id,
+  storeId: r.store_id,
+  orderId: r.order_id,
+  source: r.source,
+  externalId: r.external_id,
+  carrier: r.carrier,
+  service: r.service,
+  trackingNumber: r.tracking_number,
+  trackingUrl: r.tracking_url,
+  status: r.status as Shipment['status'],
+  substatus: r.substatus,
+  items: fromJson(r.items, []),
+  shippedAt: r.shipped_at,
+  deliveredAt: r.delivered_at,
+  promisedDate: r.promised_date,
+  carrierEstimate: r.carrier_estimate,
+  estimatedDelivery: fromJson(r.estimated_delivery, null),
+  lastEventAt: r.last_event_at,
+  cancelled: Boolean(r.cancelled),
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const shipmentRow = (s: Shipment): ShipmentTable => ({
+  id: s.id,
+  store_id: s.storeId,
+  order_id: s.orderId,
+  source: s.source,
+  external_id: s.externalId,
+  carrier: s.carrier,
+  service: s.service,
+  tracking_number: s.trackingNumber,
+  tracking_url: s.trackingUrl,
+  status: s.status,
+  substatus: s.substatus,
+  items: toJson(s.items),
+  shipped_at: s.shippedAt,
+  delivered_at: s.deliveredAt,
+  promised_date: s.promisedDate,
+  carrier_estimate: s.carrierEstimate,
+  estimated_delivery: s.estimatedDelivery ? toJson(s.estimatedDelivery) : null,
+  last_event_at: s.lastEventAt,
+  cancelled: bool(s.cancelled),
+  created_at: s.createdAt,
+  updated_at: s.updatedAt,
+});
+
+export function shipmentRepo(q: Q): ShipmentRepo {
+  const base = (storeId: string) => q.selectFrom('shipment').selectAll().where('store_id', '=', storeId);
+  return {
+    async get(storeId, id) {
+      const r = await base(storeId).where('id', '=', id).executeTakeFirst();
+      return r ? toShipment(r) : null;
+    },
+    async getByExternal(storeId, source, externalId) {
+      const r = await base(storeId).where('source', '=', source).where('external_id', '=', externalId).executeTakeFirst();
+      return r ? toShipment(r) : null;
+    },
+    async listByOrder(storeId, orderId) {
+      return (await base(storeId).where('order_id', '=', orderId).orderBy('id').execute()).map(toShipment);
+    },
+    async listByTrackingNumber(storeId, trackingNumber) {
+      return (await base(storeId).where('tracking_number', '=', trackingNumber).orderBy('id').execute()).map(toShipment);
+    },
+    async insert(s) {
+      await q.insertInto('shipment').values(shipmentRow(s)).execute();
+    },
+    async update(s) {
+      const { id, store_id, ...rest } = shipmentRow(s);
+      await q.updateTable('shipment').set(rest).where('store_id', '=', store_id).where('id', '=', id).execute();
+    },
+  };
+}
+
+const toPickup = (r: PickupTable): Pickup => ({
+  id: r.id,
+  storeId: r.store_id,
+  orderId: r.order_id,
+  status: r.status as Pickup['status'],
+  location: fromJson(r.location, {}),
+  readyAt: r.ready_at,
+  pickedUpAt: r.picked_up_at,
+  expiresAt: r.expires_at,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const pickupRow = (p: Pickup): PickupTable => ({
+  id: p.id,
+  store_id: p.storeId,
+  order_id: p.orderId,
+  status: p.status,
+  location: toJson(p.location),
+  ready_at: p.readyAt,
+  picked_up_at: p.pickedUpAt,
+  expires_at: p.expiresAt,
+  created_at: p.createdAt,
+  updated_at: p.updatedAt,
+});
+
+export function pickupRepo(q: Q): PickupRepo {
+  return {
+    async getByOrder(storeId, orderId) {
+      const r = await q.selectFrom('pickup').selectAll().where('store_id', '=', storeId).where('order_id', '=', orderId).executeTakeFirst();
+      return r ? toPickup(r) : null;
+    },
+    async insert(p) {
+      await q.insertInto('pickup').values(pickupRow(p)).execute();
+    },
+    async update(p) {
+      const { id, store_id, ...rest } = pickupRow(p);
+      await q.updateTable('pickup').set(rest).where('store_id', '=', store_id).where('id', '=', id).execute();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { parseDatabaseUrl, type Config } from './config.ts';
+import type { AppDeps } from './app/deps.ts';
+import type { Clock } from './core/ports.ts';
+import { SecretBox, loadOrCreateKey } from './adapters/crypto/secret-box.ts';
+import { openDatabase, type Db } from './adapters/db/database.ts';
+import { migrateToLatest } from './adapters/db/migrate.ts';
+import { createPersistence } from './adapters/db/persistence.ts';
+import { JobQueue } from './adapters/queue/job-queue.ts';
+
+/** Everything the apps need, built from Config. The only place that picks adapters. */
+export interface Deps extends AppDeps {
+  config: Config;
+  db: Db;
+  queue: JobQueue;
+  close(): Promise<void>;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export async function compose(config: Config, overrides: { clock?: Clock; migrate?: boolean } = {}): Promise<Deps> {
+  const db = openDatabase(parseDatabaseUrl(config.DATABASE_URL), { synchronous: config.SQLITE_SYNCHRONOUS });
+  if (overrides.migrate !== false) await migrateToLatest(db);
+  const box = new SecretBox(loadOrCreateKey(config.OTODOKE_SECRET_KEY, config.OTODOKE_SECRET_KEY_FILE));
+  return {
+    config,
+    db,
+    persistence: createPersistence(db, box),
+    clock: overrides.clock ?? systemClock,
+    queue: new JobQueue(db),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,158 @@
+/**
+ * The ports: what use cases need from the outside world, declared here and implemented by
+ * adapters. Everything is scoped by store: no method reads or writes across stores.
+ */
+import type { Customer, Order, OrderStatus } from './order/order.types.ts';
+import type { PickupStatus } from './pickup/pickup.machine.ts';
+import type { Shipment } from './shipment/shipment.types.ts';
+import type { Store, StoreSecrets } from './store/store.types.ts';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface TimelineEvent {
+  id: string;
+  storeId: string;
+  type: string;
+  subjectType: 'order' | 'shipment' | 'pickup' | 'customer' | 'store' | 'return' | 'message';
+  subjectId: string;
+  orderId: string | null;
+  customerId: string | null;
+  occurredAt: string;
+  recordedAt: string;
+  /** Who caused it: `api`, `shopify`, `csv`, `system`, a carrier code… */
+  actor: string;
+  data: Record<string, unknown>;
+}
+
+export interface NewJob {
+  type: string;
+  payload: Record<string, unknown>;
+  storeId?: string | null;
+  /** Unique: a job with a key that exists already is not enqueued again. */
+  key?: string;
+  runAt?: string;
+  maxAttempts?: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface OrderFilter {
+  status?: OrderStatus[];
+  number?: string;
+  email?: string;
+  customerId?: string;
+  placedFrom?: string;
+  placedTo?: string;
+}
+
+export interface Pickup {
+  id: string;
+  storeId: string;
+  orderId: string;
+  status: PickupStatus;
+  location: Record<string, unknown>;
+  readyAt: string | null;
+  pickedUpAt: string | null;
+  expiresAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface StoreRepo {
+  insert(store: Store, apiKeyHash: string, secrets: StoreSecrets): Promise<void>;
+  get(id: string): Promise<Store | null>;
+  getByApiKeyHash(hash: string): Promise<Store | null>;
+  update(store: Store): Promise<void>;
+  getSecrets(id: string): Promise<StoreSecrets>;
+  setSecrets(id: string, secrets: StoreSecrets): Promise<void>;
+  addApiKey(storeId: string, hash: string, label: string, at: string): Promise<void>;
+  count(): Promise<number>;
+}
+
+export interface CustomerRepo {
+  get(storeId: string, id: string): Promise<Customer | null>;
+  findByExternal(storeId: string, source: string, externalId: string): Promise<Customer | null>;
+  findByEmail(storeId: string, email: string): Promise<Customer | null>;
+  findByPhone(storeId: string, phone: string): Promise<Customer | null>;
+  insert(c: Customer): Promise<void>;
+  update(c: Customer): Promise<void>;
+  list(storeId: string, filter: { email?: string }, limit: number, cursor: string | null): Promise<Page<Customer>>;
+}
+
+export interface OrderRepo {
+  get(storeId: string, id: string): Promise<Order | null>;
+  getByExternal(storeId: string, source: string, externalId: string): Promise<Order | null>;
+  insert(o: Order): Promise<void>;
+  /** Writes the order if its version is still `o.version - 1`; false when someone else changed it. */
+  update(o: Order): Promise<boolean>;
+  list(storeId: string, filter: OrderFilter, limit: number, cursor: string | null): Promise<Page<Order>>;
+}
+
+export interface ShipmentRepo {
+  get(storeId: string, id: string): Promise<Shipment | null>;
+  getByExternal(storeId: string, source: string, externalId: string): Promise<Shipment | null>;
+  listByOrder(storeId: string, orderId: string): Promise<Shipment[]>;
+  listByTrackingNumber(storeId: string, trackingNumber: string): Promise<Shipment[]>;
+  insert(s: Shipment): Promise<void>;
+  update(s: Shipment): Promise<void>;
+}
+
+export interface PickupRepo {
+  getByOrder(storeId: string, orderId: string): Promise<Pickup | null>;
+  insert(p: Pickup): Promise<void>;
+  update(p: Pickup): Promise<void>;
+}
+
+export interface EventLog {
+  append(events: TimelineEvent[]): Promise<void>;
+  forOrder(storeId: string, orderId: string, limit: number, cursor: string | null): Promise<Page<TimelineEvent>>;
+  forCustomer(storeId: string, customerId: string, limit: number, cursor: string | null): Promise<Page<TimelineEvent>>;
+}
+
+export interface JobOutbox {
+  enqueue(jobs: NewJob[], now: Date): Promise<void>;
+}
+
+export interface WebhookReceipts {
+  /** Records a delivery; false when this (store, source, id) was recorded before. */
+  record(storeId: string, source: string, webhookId: string, topic: string, at: string): Promise<boolean>;
+}
+
+export interface IdempotencyRecord {
+  requestHash: string;
+  state: 'in_progress' | 'done';
+  responseStatus: number | null;
+  responseBody: string | null;
+}
+
+export interface IdempotencyRepo {
+  /** Claims the key; returns the existing record when it was claimed before. */
+  claim(storeId: string, key: string, requestHash: string, at: string): Promise<IdempotencyRecord | null>;
+  complete(storeId: string, key: string, status: number, body: string): Promise<void>;
+  release(storeId: string, key: string): Promise<void>;
+}
+
+/** All repositories bound to one transaction (or to none, for reads). */
+export interface Repos {
+  stores: StoreRepo;
+  customers: CustomerRepo;
+  orders: OrderRepo;
+  shipments: ShipmentRepo;
+  pickups: PickupRepo;
+  events: EventLog;
+  jobs: JobOutbox;
+  webhooks: WebhookReceipts;
+  idempotency: IdempotencyRepo;
+}
+
+export interface Persistence {
+  /** Runs `fn` in one transaction: every row it writes lands, or none does. */
+  transaction<T>(fn: (repos: Repos) => Promise<T>): Promise<T>;
+  /** Repositories outside a transaction, for reads. */
+  readonly read: Repos;
+}

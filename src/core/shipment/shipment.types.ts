@@ -1,0 +1,50 @@
+export const SHIPMENT_STATUSES = [
+  'pending',
+  'info_received',
+  'in_transit',
+  'out_for_delivery',
+  'attempt_failed',
+  'available_for_pickup',
+  'delivered',
+  'exception',
+  'return_to_sender',
+  'expired',
+] as const;
+export type ShipmentStatus = (typeof SHIPMENT_STATUSES)[number];
+
+export interface ShipmentItem {
+  lineItemId: string;
+  quantity: number;
+}
+
+export interface DeliveryEstimate {
+  earliest: string;
+  latest: string;
+  confidence: number;
+  source: 'carrier' | 'history' | 'rules' | 'promised';
+}
+
+export interface Shipment {
+  id: string;
+  storeId: string;
+  orderId: string;
+  source: string;
+  externalId: string | null;
+  carrier: string | null;
+  service: string | null;
+  trackingNumber: string | null;
+  trackingUrl: string | null;
+  status: ShipmentStatus;
+  substatus: string | null;
+  items: ShipmentItem[];
+  shippedAt: string | null;
+  deliveredAt: string | null;
+  promisedDate: string | null;
+  carrierEstimate: string | null;
+  estimatedDelivery: DeliveryEstimate | null;
+  lastEventAt: string | null;
+  /** A shipment cancelled by the merchant (e.g. a Shopify fulfillment cancelled) no longer counts. */
+  cancelled: boolean;
+  createdAt: string;
+  updatedAt: string;
+}

@@ -1,3 +1,4 @@
+import { parseInput } from '../core/shared/validate.ts';
 import { OrderInputSchema, normalizeEmail, normalizePhone, type OrderInput, type ParsedOrderInput } from '../core/order/order.input.ts';
 import { transitionOrder, type OrderEvent } from '../core/order/order.machine.ts';
 import type { LineItem, Order } from '../core/order/order.types.ts';
@@ -76,7 +77,7 @@ export async function syncOrderWithShipments(r: Repos, order: Order, ev: ReturnT
 }
 
 export async function upsertOrder(deps: AppDeps, storeId: string, raw: OrderInput, ctx: IntakeContext, mode: 'create' | 'upsert' = 'upsert'): Promise<UpsertResult> {
-  const input = OrderInputSchema.parse(raw);
+  const input = parseInput(OrderInputSchema, raw);
   const now = deps.clock.now();
   const at = now.toISOString();
   return deps.persistence.transaction(async (r) => {

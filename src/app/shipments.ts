@@ -1,3 +1,4 @@
+import { parseInput } from '../core/shared/validate.ts';
 import type { Order } from '../core/order/order.types.ts';
 import { rollupOrder } from '../core/order/rollup.ts';
 import type { Repos, TimelineEvent } from '../core/ports.ts';
@@ -55,7 +56,7 @@ export interface ShipmentContext {
 
 /** Creates a shipment, or with an external id seen before, updates it (platform fulfillments). */
 export async function recordShipment(deps: AppDeps, storeId: string, orderId: string, raw: ShipmentInput, ctx: ShipmentContext) {
-  const input = ShipmentInputSchema.parse(raw);
+  const input = parseInput(ShipmentInputSchema, raw);
   const now = deps.clock.now();
   const at = now.toISOString();
   return deps.persistence.transaction(async (r) => {
@@ -175,7 +176,7 @@ async function applyPatch(r: Repos, order: Order, existing: Shipment, patch: Shi
 }
 
 export async function updateShipment(deps: AppDeps, storeId: string, shipmentId: string, raw: ShipmentPatch, actor: string) {
-  const patch = ShipmentPatchSchema.parse(raw);
+  const patch = parseInput(ShipmentPatchSchema, raw);
   const now = deps.clock.now();
   return deps.persistence.transaction(async (r) => {
     const existing = await r.shipments.get(storeId, shipmentId);

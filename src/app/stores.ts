@@ -1,3 +1,4 @@
+import { parseInput } from '../core/shared/validate.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../core/shared/errors.ts';
@@ -24,7 +25,7 @@ export const CreateStoreSchema = z.object({
 export type CreateStoreInput = z.input<typeof CreateStoreSchema>;
 
 export async function createStore(deps: AppDeps, input: CreateStoreInput): Promise<{ store: Store; apiKey: string }> {
-  const parsed = CreateStoreSchema.parse(input);
+  const parsed = parseInput(CreateStoreSchema, input);
   const now = deps.clock.now();
   const at = now.toISOString();
   const store: Store = {
@@ -77,7 +78,7 @@ export const UpdateStoreSchema = z
 export type UpdateStoreInput = z.input<typeof UpdateStoreSchema>;
 
 export async function updateStore(deps: AppDeps, storeId: string, input: UpdateStoreInput): Promise<Store> {
-  const patch = UpdateStoreSchema.parse(input);
+  const patch = parseInput(UpdateStoreSchema, input);
   const now = deps.clock.now();
   return deps.persistence.transaction(async (r) => {
     const store = await r.stores.get(storeId);

@@ -1,16 +1,6 @@
-export const SHIPMENT_STATUSES = [
-  'pending',
-  'info_received',
-  'in_transit',
-  'out_for_delivery',
-  'attempt_failed',
-  'available_for_pickup',
-  'delivered',
-  'exception',
-  'return_to_sender',
-  'expired',
-] as const;
-export type ShipmentStatus = (typeof SHIPMENT_STATUSES)[number];
+import type { ShipmentStatus } from '../tracking/statuses.ts';
+
+export { SHIPMENT_STATUSES, type ShipmentStatus } from '../tracking/statuses.ts';
 
 export interface ShipmentItem {
   lineItemId: string;

@@ -27,7 +27,8 @@ export async function resolveCustomer(
   let found: Customer | null = null;
   if (input.externalId) found = await r.customers.findByExternal(store.id, source, input.externalId);
   if (!found && email) found = await r.customers.findByEmail(store.id, email);
-  if (!found && phone) found = await r.customers.findByPhone(store.id, phone);
+  // A phone is shared by households and offices: it identifies a shopper only when no email is given.
+  if (!found && !email && phone) found = await r.customers.findByPhone(store.id, phone);
   const at = now.toISOString();
   if (!found) {
     const customer: Customer = {

@@ -42,8 +42,11 @@ describe(`shipments, cancellation and order roll-up (${TEST_DIALECT})`, () => {
       'shipment.shipped',
       'order.fulfilled',
       'shipment.delivered',
+      // Delivered the day it shipped: well before the estimate.
+      'shipment.early',
       'order.partially_delivered',
       'shipment.delivered',
+      'shipment.early',
       'order.delivered',
     ]);
     const byTracking = (await get('/api/v1/shipments?trackingNumber=not-a-real-number')).json();

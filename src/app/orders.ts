@@ -69,149 +69,162 @@ export function apply(order: Order, event: OrderEvent, ev: ReturnType<typeof eve
   );
 }
 
-/** Re-reads the order's shipments and moves the order to where they say it is. */
-export async function syncOrderWithShipments(r: Repos, order: Order, ev: ReturnType<typeof eventsFor>, actor: string): Promise<TimelineEvent[]> {
+/**
+ * Re-reads the order's shipments and moves the order to where they say it is. `occurredAt` is when
+ * the shipment change that moves it happened (a scan's time), so the timeline reads in order.
+ */
+export async function syncOrderWithShipments(r: Repos, order: Order, ev: ReturnType<typeof eventsFor>, actor: string, occurredAt?: string): Promise<TimelineEvent[]> {
   const shipments = await r.shipments.listByOrder(order.storeId, order.id);
   const event = rollupEvent(order.status, rollupOrder(order.lineItems, shipments));
-  return event ? apply(order, event, ev, actor) : [];
+  return event ? apply(order, event, ev, actor, {}, occurredAt) : [];
 }
 
 export async function upsertOrder(deps: AppDeps, storeId: string, raw: OrderInput, ctx: IntakeContext, mode: 'create' | 'upsert' = 'upsert'): Promise<UpsertResult> {
   const input = parseInput(OrderInputSchema, raw);
   const now = deps.clock.now();
-  const at = now.toISOString();
-  return deps.persistence.transaction(async (r) => {
-    const store = await loadStore(r, storeId);
-    const ev = eventsFor(storeId, now);
-    const existing = input.externalId ? await r.orders.getByExternal(storeId, ctx.source, input.externalId) : null;
-    if (existing && mode === 'create') {
-      throw new AppError('ORDER_ALREADY_EXISTS', `Order ${input.externalId} from ${ctx.source} exists already; use PUT to update it.`, { id: existing.id });
-    }
-    const locale = input.locale ?? input.customer.locale ?? null;
-    const resolved = await resolveCustomer(r, store, input.customer, ctx.source, locale, now);
-    const events: TimelineEvent[] = [];
-    if (resolved?.created) {
-      const c = resolved.customer;
-      events.push(ev({ type: 'customer.created', subjectType: 'customer', subjectId: c.id, orderId: null, customerId: c.id, actor: ctx.actor, data: { source: ctx.source } }));
-    }
+  return deps.persistence.transaction((r) => upsertOrderIn(r, now, storeId, input, ctx, mode));
+}
 
-    if (!existing) {
-      const lines = buildLines(input, now);
-      const order: Order = {
-        id: newId('order', now),
+/** upsertOrder inside a transaction the caller holds (e.g. with a webhook receipt recorded beside it). */
+export async function upsertOrderIn(
+  r: Repos,
+  now: Date,
+  storeId: string,
+  input: ParsedOrderInput,
+  ctx: IntakeContext,
+  mode: 'create' | 'upsert' = 'upsert',
+): Promise<UpsertResult> {
+  const at = now.toISOString();
+  const store = await loadStore(r, storeId);
+  const ev = eventsFor(storeId, now);
+  const existing = input.externalId ? await r.orders.getByExternal(storeId, ctx.source, input.externalId) : null;
+  if (existing && mode === 'create') {
+    throw new AppError('ORDER_ALREADY_EXISTS', `Order ${input.externalId} from ${ctx.source} exists already; use PUT to update it.`, { id: existing.id });
+  }
+  const locale = input.locale ?? input.customer.locale ?? null;
+  const resolved = await resolveCustomer(r, store, input.customer, ctx.source, locale, now);
+  const events: TimelineEvent[] = [];
+  if (resolved?.created) {
+    const c = resolved.customer;
+    events.push(ev({ type: 'customer.created', subjectType: 'customer', subjectId: c.id, orderId: null, customerId: c.id, actor: ctx.actor, data: { source: ctx.source } }));
+  }
+
+  if (!existing) {
+    const lines = buildLines(input, now);
+    const order: Order = {
+      id: newId('order', now),
+      storeId,
+      number: input.number,
+      source: ctx.source,
+      externalId: input.externalId ?? null,
+      customerId: resolved?.customer.id ?? null,
+      email: normalizeEmail(input.customer.email),
+      phone: normalizePhone(input.customer.phone, phoneCountry(store)),
+      locale: locale ?? resolved?.customer.locale ?? null,
+      status: 'placed',
+      placedAt: new Date(input.placedAt).toISOString(),
+      currency: input.currency,
+      totals: totalsOf(input, lines),
+      deliveryMethod: input.deliveryMethod,
+      shippingAddress: input.shippingAddress ?? null,
+      requestedDeliveryDate: input.requestedDeliveryDate ?? null,
+      requestedTimeSlot: input.requestedTimeSlot ?? null,
+      fulfillmentNote: input.fulfillmentNote ?? null,
+      tags: input.tags ?? [],
+      cancelledAt: null,
+      cancelReason: null,
+      lineItems: lines,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    };
+    events.push(
+      ev({
+        type: 'order.placed',
+        subjectType: 'order',
+        subjectId: order.id,
+        orderId: order.id,
+        customerId: order.customerId,
+        actor: ctx.actor,
+        occurredAt: order.placedAt,
+        data: { number: order.number, total: order.totals.total, currency: order.currency, items: lines.length, source: ctx.source },
+      }),
+    );
+    if (input.confirmed) events.push(...apply(order, 'confirm', ev, ctx.actor, { number: order.number }));
+    if (input.cancelled) {
+      order.cancelledAt = input.cancelled.at ? new Date(input.cancelled.at).toISOString() : at;
+      order.cancelReason = input.cancelled.reason ?? null;
+      for (const l of order.lineItems) l.cancelledQuantity = l.quantity;
+      events.push(...apply(order, 'cancel', ev, ctx.actor, { reason: order.cancelReason, full: true, refundAmount: order.totals.total }, order.cancelledAt));
+    }
+    await r.orders.insert(order);
+    if (order.deliveryMethod !== 'ship') {
+      const pickup: Pickup = {
+        id: newId('pickup', now),
         storeId,
-        number: input.number,
-        source: ctx.source,
-        externalId: input.externalId ?? null,
-        customerId: resolved?.customer.id ?? null,
-        email: normalizeEmail(input.customer.email),
-        phone: normalizePhone(input.customer.phone, phoneCountry(store)),
-        locale: locale ?? resolved?.customer.locale ?? null,
-        status: 'placed',
-        placedAt: new Date(input.placedAt).toISOString(),
-        currency: input.currency,
-        totals: totalsOf(input, lines),
-        deliveryMethod: input.deliveryMethod,
-        shippingAddress: input.shippingAddress ?? null,
-        requestedDeliveryDate: input.requestedDeliveryDate ?? null,
-        requestedTimeSlot: input.requestedTimeSlot ?? null,
-        fulfillmentNote: input.fulfillmentNote ?? null,
-        tags: input.tags ?? [],
-        cancelledAt: null,
-        cancelReason: null,
-        lineItems: lines,
-        version: 1,
+        orderId: order.id,
+        status: order.status === 'cancelled' ? 'cancelled' : 'preparing',
+        location: input.pickupLocation ?? {},
+        readyAt: null,
+        pickedUpAt: null,
+        expiresAt: null,
         createdAt: at,
         updatedAt: at,
       };
-      events.push(
-        ev({
-          type: 'order.placed',
-          subjectType: 'order',
-          subjectId: order.id,
-          orderId: order.id,
-          customerId: order.customerId,
-          actor: ctx.actor,
-          occurredAt: order.placedAt,
-          data: { number: order.number, total: order.totals.total, currency: order.currency, items: lines.length, source: ctx.source },
-        }),
-      );
-      if (input.confirmed) events.push(...apply(order, 'confirm', ev, ctx.actor, { number: order.number }));
-      if (input.cancelled) {
-        order.cancelledAt = input.cancelled.at ? new Date(input.cancelled.at).toISOString() : at;
-        order.cancelReason = input.cancelled.reason ?? null;
-        for (const l of order.lineItems) l.cancelledQuantity = l.quantity;
-        events.push(...apply(order, 'cancel', ev, ctx.actor, { reason: order.cancelReason, full: true, refundAmount: order.totals.total }, order.cancelledAt));
-      }
-      await r.orders.insert(order);
-      if (order.deliveryMethod !== 'ship') {
-        const pickup: Pickup = {
-          id: newId('pickup', now),
-          storeId,
-          orderId: order.id,
-          status: order.status === 'cancelled' ? 'cancelled' : 'preparing',
-          location: input.pickupLocation ?? {},
-          readyAt: null,
-          pickedUpAt: null,
-          expiresAt: null,
-          createdAt: at,
-          updatedAt: at,
-        };
-        await r.pickups.insert(pickup);
-      }
-      await r.events.append(events);
-      return { order, created: true, changed: true };
+      await r.pickups.insert(pickup);
     }
-
-    // Update: the platform's latest word on header fields and lines; state moves only by the machine.
-    const order: Order = structuredClone(existing);
-    const lines = buildLines(input, now, existing.lineItems);
-    const next: Partial<Order> = {
-      number: input.number,
-      email: normalizeEmail(input.customer.email) ?? existing.email,
-      phone: normalizePhone(input.customer.phone, phoneCountry(store)) ?? existing.phone,
-      customerId: resolved?.customer.id ?? existing.customerId,
-      locale: locale ?? existing.locale,
-      totals: totalsOf(input, lines),
-      shippingAddress: input.shippingAddress ?? existing.shippingAddress,
-      requestedDeliveryDate: input.requestedDeliveryDate ?? existing.requestedDeliveryDate,
-      requestedTimeSlot: input.requestedTimeSlot ?? existing.requestedTimeSlot,
-      fulfillmentNote: input.fulfillmentNote ?? existing.fulfillmentNote,
-      tags: input.tags ?? existing.tags,
-      lineItems: lines,
-    };
-    const changedFields = Object.entries(next)
-      .filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(existing[k as keyof Order]))
-      .map(([k]) => k);
-    Object.assign(order, next);
-    if (changedFields.length) {
-      events.push(ev({ type: 'order.updated', subjectType: 'order', subjectId: order.id, orderId: order.id, customerId: order.customerId, actor: ctx.actor, data: { changed: changedFields } }));
-    }
-    if (input.confirmed && order.status === 'placed') events.push(...apply(order, 'confirm', ev, ctx.actor));
-    if (input.cancelled && order.status !== 'cancelled') {
-      const cancelAt = input.cancelled.at ? new Date(input.cancelled.at).toISOString() : at;
-      try {
-        const shipments = await r.shipments.listByOrder(storeId, order.id);
-        const rolled = rollupOrder(order.lineItems, shipments);
-        const refund = order.lineItems.reduce((s, l) => s + (l.quantity - l.cancelledQuantity - (rolled.shipped[l.id] ?? 0)) * l.unitPrice, 0);
-        events.push(...apply(order, 'cancel', ev, ctx.actor, { reason: input.cancelled.reason ?? null, full: true, refundAmount: Math.max(0, refund) }, cancelAt));
-        order.cancelledAt = cancelAt;
-        order.cancelReason = input.cancelled.reason ?? null;
-        for (const l of order.lineItems) l.cancelledQuantity = Math.max(l.cancelledQuantity, l.quantity - (rolled.shipped[l.id] ?? 0));
-      } catch (e) {
-        if (!(e instanceof AppError && e.code === 'INVALID_TRANSITION')) throw e;
-        // The platform cancelled an order we know as delivered: keep our state and say so.
-        events.push(ev({ type: 'order.cancellation_ignored', subjectType: 'order', subjectId: order.id, orderId: order.id, customerId: order.customerId, actor: ctx.actor, data: { status: order.status, reason: input.cancelled.reason ?? null } }));
-      }
-    }
-    if (events.length === 0) return { order: existing, created: false, changed: false };
-    events.push(...(await syncOrderWithShipments(r, order, ev, ctx.actor)));
-    order.version = existing.version + 1;
-    order.updatedAt = at;
-    if (!(await r.orders.update(order))) throw new AppError('VERSION_CONFLICT', 'The order changed meanwhile.');
     await r.events.append(events);
-    return { order, created: false, changed: true };
-  });
+    return { order, created: true, changed: true };
+  }
+
+  // Update: the platform's latest word on header fields and lines; state moves only by the machine.
+  const order: Order = structuredClone(existing);
+  const lines = buildLines(input, now, existing.lineItems);
+  const next: Partial<Order> = {
+    number: input.number,
+    email: normalizeEmail(input.customer.email) ?? existing.email,
+    phone: normalizePhone(input.customer.phone, phoneCountry(store)) ?? existing.phone,
+    customerId: resolved?.customer.id ?? existing.customerId,
+    locale: locale ?? existing.locale,
+    totals: totalsOf(input, lines),
+    shippingAddress: input.shippingAddress ?? existing.shippingAddress,
+    requestedDeliveryDate: input.requestedDeliveryDate ?? existing.requestedDeliveryDate,
+    requestedTimeSlot: input.requestedTimeSlot ?? existing.requestedTimeSlot,
+    fulfillmentNote: input.fulfillmentNote ?? existing.fulfillmentNote,
+    tags: input.tags ?? existing.tags,
+    lineItems: lines,
+  };
+  const changedFields = Object.entries(next)
+    .filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(existing[k as keyof Order]))
+    .map(([k]) => k);
+  Object.assign(order, next);
+  if (changedFields.length) {
+    events.push(ev({ type: 'order.updated', subjectType: 'order', subjectId: order.id, orderId: order.id, customerId: order.customerId, actor: ctx.actor, data: { changed: changedFields } }));
+  }
+  if (input.confirmed && order.status === 'placed') events.push(...apply(order, 'confirm', ev, ctx.actor));
+  if (input.cancelled && order.status !== 'cancelled') {
+    const cancelAt = input.cancelled.at ? new Date(input.cancelled.at).toISOString() : at;
+    try {
+      const shipments = await r.shipments.listByOrder(storeId, order.id);
+      const rolled = rollupOrder(order.lineItems, shipments);
+      const refund = order.lineItems.reduce((s, l) => s + (l.quantity - l.cancelledQuantity - (rolled.shipped[l.id] ?? 0)) * l.unitPrice, 0);
+      events.push(...apply(order, 'cancel', ev, ctx.actor, { reason: input.cancelled.reason ?? null, full: true, refundAmount: Math.max(0, refund) }, cancelAt));
+      order.cancelledAt = cancelAt;
+      order.cancelReason = input.cancelled.reason ?? null;
+      for (const l of order.lineItems) l.cancelledQuantity = Math.max(l.cancelledQuantity, l.quantity - (rolled.shipped[l.id] ?? 0));
+    } catch (e) {
+      if (!(e instanceof AppError && e.code === 'INVALID_TRANSITION')) throw e;
+      // The platform cancelled an order we know as delivered: keep our state and say so.
+      events.push(ev({ type: 'order.cancellation_ignored', subjectType: 'order', subjectId: order.id, orderId: order.id, customerId: order.customerId, actor: ctx.actor, data: { status: order.status, reason: input.cancelled.reason ?? null } }));
+    }
+  }
+  if (events.length === 0) return { order: existing, created: false, changed: false };
+  events.push(...(await syncOrderWithShipments(r, order, ev, ctx.actor)));
+  order.version = existing.version + 1;
+  order.updatedAt = at;
+  if (!(await r.orders.update(order))) throw new AppError('VERSION_CONFLICT', 'The order changed meanwhile.');
+  await r.events.append(events);
+  return { order, created: false, changed: true };
 }
 
 export interface CancelInput {

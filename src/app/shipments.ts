@@ -6,8 +6,12 @@ import { AppError } from '../core/shared/errors.ts';
 import { newId } from '../core/shared/ids.ts';
 import { ShipmentInputSchema, ShipmentPatchSchema, type ShipmentInput, type ShipmentPatch } from '../core/shipment/shipment.input.ts';
 import type { Shipment, ShipmentItem } from '../core/shipment/shipment.types.ts';
+import { normalizeTrackingNumber, trackingUrl as carrierTrackingUrl } from '../core/tracking/carriers.ts';
+import { detectCarriers } from '../core/tracking/detect.ts';
 import { eventsFor, type AppDeps } from './deps.ts';
-import { syncOrderWithShipments } from './orders.ts';
+import { attachEarlyScans, saveOrderMove, statusEvent } from './shipment-state.ts';
+import { afterShipmentChange } from './shipment-timers.ts';
+import { estimateShipment } from './estimates.ts';
 
 type Ev = ReturnType<typeof eventsFor>;
 
@@ -24,29 +28,6 @@ function resolveItems(order: Order, items: NonNullable<ReturnType<typeof Shipmen
   return out;
 }
 
-function statusEvent(s: Shipment, order: Order, ev: Ev, actor: string, from: string | null): TimelineEvent {
-  return ev({
-    type: `shipment.${s.status}`,
-    subjectType: 'shipment',
-    subjectId: s.id,
-    orderId: order.id,
-    customerId: order.customerId,
-    actor,
-    data: { from, to: s.status, substatus: s.substatus, carrier: s.carrier, trackingNumber: s.trackingNumber },
-  });
-}
-
-async function saveOrderMove(r: Repos, order: Order, events: TimelineEvent[], ev: Ev, actor: string, at: string) {
-  const before = order.status;
-  const moved = await syncOrderWithShipments(r, order, ev, actor);
-  if (order.status !== before) {
-    order.version += 1;
-    order.updatedAt = at;
-    if (!(await r.orders.update(order))) throw new AppError('VERSION_CONFLICT', 'The order changed meanwhile.');
-  }
-  events.push(...moved);
-}
-
 export interface ShipmentContext {
   source: string;
   actor: string;
@@ -56,91 +37,104 @@ export interface ShipmentContext {
 
 /** Creates a shipment, or with an external id seen before, updates it (platform fulfillments). */
 export async function recordShipment(deps: AppDeps, storeId: string, orderId: string, raw: ShipmentInput, ctx: ShipmentContext) {
-  const input = parseInput(ShipmentInputSchema, raw);
+  parseInput(ShipmentInputSchema, raw); // bad input fails before a transaction opens
   const now = deps.clock.now();
+  return deps.persistence.transaction((r) => recordShipmentIn(r, now, storeId, orderId, raw, ctx));
+}
+
+/** recordShipment inside a transaction the caller holds (e.g. with a webhook receipt recorded beside it). */
+export async function recordShipmentIn(r: Repos, now: Date, storeId: string, orderId: string, raw: ShipmentInput, ctx: ShipmentContext): Promise<{ shipment: Shipment; created: boolean }> {
+  const input = parseInput(ShipmentInputSchema, raw);
   const at = now.toISOString();
-  return deps.persistence.transaction(async (r) => {
-    const order = await r.orders.get(storeId, orderId);
-    if (!order) throw new AppError('ORDER_NOT_FOUND', 'No order with that id in this store.', { id: orderId });
-    const ev = eventsFor(storeId, now);
-    const items = resolveItems(order, input.items, ctx.lenient ?? false);
-    const existing = input.externalId ? await r.shipments.getByExternal(storeId, ctx.source, input.externalId) : null;
-    if (existing) {
-      const patch: ShipmentPatch = {
-        carrier: input.carrier,
-        service: input.service,
-        trackingNumber: input.trackingNumber,
-        trackingUrl: input.trackingUrl,
-        status: raw.status ? input.status : undefined,
-        cancelled: input.cancelled,
-      };
-      const shipment = await applyPatch(r, order, existing, patch, ev, ctx.actor, at);
-      return { shipment: shipment.shipment, created: false };
-    }
-    if (!ctx.lenient) {
-      const others = await r.shipments.listByOrder(storeId, orderId);
-      const rolled = rollupOrder(order.lineItems, others);
-      for (const item of items) {
-        const open = rolled.open[item.lineItemId] ?? 0;
-        if ((rolled.shipped[item.lineItemId] ?? 0) + item.quantity > open) {
-          throw new AppError('SHIPMENT_ITEMS_EXCEED_ORDER', `More of line ${item.lineItemId} would ship than is open (${open}).`, { item, open, shipped: rolled.shipped[item.lineItemId] ?? 0 });
-        }
+  const order = await r.orders.get(storeId, orderId);
+  if (!order) throw new AppError('ORDER_NOT_FOUND', 'No order with that id in this store.', { id: orderId });
+  const ev = eventsFor(storeId, now);
+  const items = resolveItems(order, input.items, ctx.lenient ?? false);
+  const existing = input.externalId ? await r.shipments.getByExternal(storeId, ctx.source, input.externalId) : null;
+  if (existing) {
+    const patch: ShipmentPatch = {
+      carrier: input.carrier,
+      service: input.service,
+      trackingNumber: input.trackingNumber,
+      trackingUrl: input.trackingUrl,
+      status: raw.status ? input.status : undefined,
+      cancelled: input.cancelled,
+    };
+    const shipment = await applyPatch(r, order, existing, patch, ev, ctx.actor, at);
+    return { shipment: shipment.shipment, created: false };
+  }
+  if (!ctx.lenient) {
+    const others = await r.shipments.listByOrder(storeId, orderId);
+    const rolled = rollupOrder(order.lineItems, others);
+    for (const item of items) {
+      const open = rolled.open[item.lineItemId] ?? 0;
+      if ((rolled.shipped[item.lineItemId] ?? 0) + item.quantity > open) {
+        throw new AppError('SHIPMENT_ITEMS_EXCEED_ORDER', `More of line ${item.lineItemId} would ship than is open (${open}).`, { item, open, shipped: rolled.shipped[item.lineItemId] ?? 0 });
       }
     }
-    const shipment: Shipment = {
-      id: newId('shipment', now),
-      storeId,
+  }
+  const store = await r.stores.get(storeId);
+  const trackingNumber = input.trackingNumber?.trim() ?? null;
+  // No carrier named: take the best match for the number, the store's own carriers first.
+  const carrier =
+    input.carrier?.toLowerCase() ?? (trackingNumber ? (detectCarriers(trackingNumber, { preferred: store?.settings.carriers ?? [] }).matches[0]?.carrier ?? null) : null);
+  const shipment: Shipment = {
+    id: newId('shipment', now),
+    storeId,
+    orderId,
+    source: ctx.source,
+    externalId: input.externalId ?? null,
+    carrier,
+    service: input.service ?? null,
+    trackingNumber,
+    trackingUrl: input.trackingUrl ?? (carrier && trackingNumber ? carrierTrackingUrl(carrier, normalizeTrackingNumber(trackingNumber), order.locale ?? store?.locale ?? 'ja') : null),
+    status: input.status,
+    substatus: input.substatus ?? null,
+    items,
+    shippedAt: input.shippedAt ? new Date(input.shippedAt).toISOString() : at,
+    deliveredAt: input.status === 'delivered' ? at : null,
+    promisedDate: input.promisedDate ?? null,
+    carrierEstimate: input.carrierEstimate ?? null,
+    estimatedDelivery: null,
+    lastEventAt: null,
+    attention: null,
+    cancelled: input.cancelled ?? false,
+    createdAt: at,
+    updatedAt: at,
+  };
+  if (store) shipment.estimatedDelivery = await estimateShipment(r, store, order, shipment);
+  const variances = store ? await afterShipmentChange(r, store, null, shipment, order.customerId, ev, ctx.actor, new Date(at)) : [];
+  await r.shipments.insert(shipment);
+  const events: TimelineEvent[] = [
+    ev({
+      type: 'shipment.created',
+      subjectType: 'shipment',
+      subjectId: shipment.id,
       orderId,
-      source: ctx.source,
-      externalId: input.externalId ?? null,
-      carrier: input.carrier?.toLowerCase() ?? null,
-      service: input.service ?? null,
-      trackingNumber: input.trackingNumber?.trim() ?? null,
-      trackingUrl: input.trackingUrl ?? null,
-      status: input.status,
-      substatus: input.substatus ?? null,
-      items,
-      shippedAt: input.shippedAt ? new Date(input.shippedAt).toISOString() : at,
-      deliveredAt: input.status === 'delivered' ? at : null,
-      promisedDate: input.promisedDate ?? null,
-      carrierEstimate: input.carrierEstimate ?? null,
-      estimatedDelivery: null,
-      lastEventAt: null,
-      cancelled: input.cancelled ?? false,
-      createdAt: at,
-      updatedAt: at,
-    };
-    await r.shipments.insert(shipment);
-    const events: TimelineEvent[] = [
+      customerId: order.customerId,
+      actor: ctx.actor,
+      data: { carrier: shipment.carrier, trackingNumber: shipment.trackingNumber, items: shipment.items },
+    }),
+  ];
+  if (!shipment.cancelled) {
+    events.push(
       ev({
-        type: 'shipment.created',
+        type: 'shipment.shipped',
         subjectType: 'shipment',
         subjectId: shipment.id,
         orderId,
         customerId: order.customerId,
         actor: ctx.actor,
-        data: { carrier: shipment.carrier, trackingNumber: shipment.trackingNumber, items: shipment.items },
+        occurredAt: shipment.shippedAt ?? at,
+        data: { carrier: shipment.carrier, trackingNumber: shipment.trackingNumber, trackingUrl: shipment.trackingUrl },
       }),
-    ];
-    if (!shipment.cancelled) {
-      events.push(
-        ev({
-          type: 'shipment.shipped',
-          subjectType: 'shipment',
-          subjectId: shipment.id,
-          orderId,
-          customerId: order.customerId,
-          actor: ctx.actor,
-          occurredAt: shipment.shippedAt ?? at,
-          data: { carrier: shipment.carrier, trackingNumber: shipment.trackingNumber, trackingUrl: shipment.trackingUrl },
-        }),
-      );
-      if (!['pending', 'info_received', 'in_transit'].includes(shipment.status)) events.push(statusEvent(shipment, order, ev, ctx.actor, null));
-    }
-    await saveOrderMove(r, order, events, ev, ctx.actor, at);
-    await r.events.append(events);
-    return { shipment, created: true };
-  });
+    );
+    if (!['pending', 'info_received', 'in_transit'].includes(shipment.status)) events.push(statusEvent(shipment, order, ev, ctx.actor, null));
+  }
+  events.push(...variances, ...(await attachEarlyScans(r, shipment, ev, ctx.actor, at, order)));
+  await saveOrderMove(r, order, events, ev, ctx.actor, at);
+  await r.events.append(events);
+  return { shipment, created: true };
 }
 
 async function applyPatch(r: Repos, order: Order, existing: Shipment, patch: ShipmentPatch, ev: Ev, actor: string, at: string) {
@@ -162,7 +156,6 @@ async function applyPatch(r: Repos, order: Order, existing: Shipment, patch: Shi
   const changed = (Object.keys(s) as Array<keyof Shipment>).filter((k) => JSON.stringify(s[k]) !== JSON.stringify(existing[k]));
   if (changed.length === 0) return { shipment: existing, events: [] as TimelineEvent[] };
   s.updatedAt = at;
-  await r.shipments.update(s);
   const events: TimelineEvent[] = [];
   if (s.status !== existing.status) events.push(statusEvent(s, order, ev, actor, existing.status));
   else if (s.cancelled !== existing.cancelled && s.cancelled) {
@@ -170,6 +163,11 @@ async function applyPatch(r: Repos, order: Order, existing: Shipment, patch: Shi
   } else {
     events.push(ev({ type: 'shipment.updated', subjectType: 'shipment', subjectId: s.id, orderId: order.id, customerId: order.customerId, actor, data: { changed } }));
   }
+  const store = await r.stores.get(s.storeId);
+  const variances = store ? await afterShipmentChange(r, store, existing, s, order.customerId, ev, actor, new Date(at)) : [];
+  await r.shipments.update(s);
+  events.push(...variances);
+  if (s.trackingNumber !== existing.trackingNumber) events.push(...(await attachEarlyScans(r, s, ev, actor, at, order)));
   await saveOrderMove(r, order, events, ev, actor, at);
   await r.events.append(events);
   return { shipment: s, events };
@@ -192,6 +190,7 @@ export async function getShipment(deps: AppDeps, storeId: string, shipmentId: st
   return s;
 }
 
+/** Shipments with this tracking number, however it is written (hyphens, spaces, full-width digits). */
 export async function findShipmentsByTrackingNumber(deps: AppDeps, storeId: string, trackingNumber: string) {
-  return deps.persistence.read.shipments.listByTrackingNumber(storeId, trackingNumber.trim());
+  return deps.persistence.read.shipments.listByTrackingKeys(storeId, [normalizeTrackingNumber(trackingNumber)]);
 }

@@ -69,6 +69,8 @@ export const UpdateStoreSchema = z
       holidays: StoreSettingsSchema.shape.holidays.unwrap(),
       cutoffTime: StoreSettingsSchema.shape.cutoffTime.unwrap(),
       handlingDays: StoreSettingsSchema.shape.handlingDays.unwrap(),
+      origin: StoreSettingsSchema.shape.origin.unwrap(),
+      stalledAfterHours: StoreSettingsSchema.shape.stalledAfterHours.unwrap(),
     }).partial(),
     /** Set a secret with a string, remove it with null. Secrets are never returned. */
     secrets: SecretsSchema,

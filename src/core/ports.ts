@@ -2,10 +2,11 @@
  * The ports: what use cases need from the outside world, declared here and implemented by
  * adapters. Everything is scoped by store: no method reads or writes across stores.
  */
-import type { Customer, Order, OrderStatus } from './order/order.types.ts';
+import type { Address, Customer, Order, OrderStatus } from './order/order.types.ts';
 import type { PickupStatus } from './pickup/pickup.machine.ts';
 import type { Shipment } from './shipment/shipment.types.ts';
 import type { Store, StoreSecrets } from './store/store.types.ts';
+import type { TrackingEvent } from './tracking/tracking-event.ts';
 
 export interface Clock {
   now(): Date;
@@ -97,9 +98,22 @@ export interface ShipmentRepo {
   get(storeId: string, id: string): Promise<Shipment | null>;
   getByExternal(storeId: string, source: string, externalId: string): Promise<Shipment | null>;
   listByOrder(storeId: string, orderId: string): Promise<Shipment[]>;
-  listByTrackingNumber(storeId: string, trackingNumber: string): Promise<Shipment[]>;
+  /** Shipments whose normalised tracking number is one of `keys`. */
+  listByTrackingKeys(storeId: string, keys: string[]): Promise<Shipment[]>;
+  /** Recent deliveries of a carrier, for learning its transit times: newest first. */
+  deliveredSamples(storeId: string, carrier: string, limit: number): Promise<Array<{ service: string | null; shippedAt: string; deliveredAt: string; destination: Address | null }>>;
+  /** The exceptions queue: shipments with an attention reason, the longest-waiting first. */
+  listNeedingAttention(storeId: string, limit: number, cursor: string | null): Promise<Page<Shipment>>;
   insert(s: Shipment): Promise<void>;
   update(s: Shipment): Promise<void>;
+}
+
+export interface TrackingEventRepo {
+  /** Stores the scans not seen before (by store and dedupe key) and returns just those. */
+  insertNew(events: TrackingEvent[]): Promise<TrackingEvent[]>;
+  listByShipments(storeId: string, shipmentIds: string[]): Promise<TrackingEvent[]>;
+  /** Gives a shipment the scans that arrived for its tracking number before it existed. */
+  attachOrphans(storeId: string, trackingKey: string, shipmentId: string): Promise<number>;
 }
 
 export interface PickupRepo {
@@ -143,6 +157,7 @@ export interface Repos {
   customers: CustomerRepo;
   orders: OrderRepo;
   shipments: ShipmentRepo;
+  trackingEvents: TrackingEventRepo;
   pickups: PickupRepo;
   events: EventLog;
   jobs: JobOutbox;

@@ -9,6 +9,7 @@ import { orderRepo } from './repos/orders.repo.ts';
 import { idempotencyRepo, webhookReceipts } from './repos/receipts.repo.ts';
 import { pickupRepo, shipmentRepo } from './repos/shipments.repo.ts';
 import { storeRepo } from './repos/stores.repo.ts';
+import { trackingEventRepo } from './repos/tracking-events.repo.ts';
 import type { Q } from './repos/types.ts';
 
 function reposOn(q: Q, box: SecretBox): Repos {
@@ -17,6 +18,7 @@ function reposOn(q: Q, box: SecretBox): Repos {
     customers: customerRepo(q),
     orders: orderRepo(q),
     shipments: shipmentRepo(q),
+    trackingEvents: trackingEventRepo(q),
     pickups: pickupRepo(q),
     events: eventLog(q),
     jobs: jobOutbox(q),

@@ -130,6 +130,9 @@ export interface ShipmentTable {
   service: string | null;
   tracking_number: string | null;
   tracking_url: string | null;
+  tracking_key: string | null;
+  attention_reason: string | null;
+  attention_since: string | null;
   status: string;
   substatus: string | null;
   items: string;
@@ -207,7 +210,27 @@ export interface IdempotencyKeyTable {
   created_at: string;
 }
 
+export interface TrackingEventTable {
+  id: string;
+  store_id: string;
+  shipment_id: string | null;
+  tracking_key: string;
+  tracking_number: string;
+  carrier: string | null;
+  source: string;
+  dedupe_key: string;
+  status: string | null;
+  substatus: string | null;
+  raw_code: string | null;
+  message: string | null;
+  location: string | null;
+  occurred_at: string;
+  received_at: string;
+  estimated_delivery: string | null;
+}
+
 export interface Database {
+  tracking_event: TrackingEventTable;
   store: StoreTable;
   api_key: ApiKeyTable;
   customer: CustomerTable;

@@ -7,6 +7,7 @@ import { createStore } from '../../app/stores.ts';
 import { SECRET_NAMES, type SecretName } from '../../core/store/store.types.ts';
 import { isAppError } from '../../core/shared/errors.ts';
 import { registerImportCommand } from './import.command.ts';
+import { registerCarriersCommand } from './carriers.command.ts';
 
 const program = new Command();
 program.name('otodoke').description('Otodoke: post-purchase tracking, messages and returns.').showHelpAfterError();
@@ -56,6 +57,7 @@ stores
   });
 
 registerImportCommand(program);
+registerCarriersCommand(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (isAppError(e)) {

@@ -14,6 +14,7 @@ import { customerRoutes } from './routes/customers.routes.ts';
 import { storeRoutes } from './routes/store.routes.ts';
 import { jobRoutes } from './routes/jobs.routes.ts';
 import { webhookRoutes } from './routes/webhooks.routes.ts';
+import { carrierRoutes } from './routes/carriers.routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -30,7 +31,7 @@ export const VERSION = '0.1.0';
 
 /** Every documented route of the public API and the webhooks. */
 export function allRoutes(deps: Deps): AnyRoute[] {
-  return [...storeRoutes(deps), ...orderRoutes(deps), ...shipmentRoutes(deps), ...customerRoutes(deps), ...jobRoutes(deps), ...webhookRoutes(deps)];
+  return [...storeRoutes(deps), ...orderRoutes(deps), ...shipmentRoutes(deps), ...customerRoutes(deps), ...jobRoutes(deps), ...webhookRoutes(deps), ...carrierRoutes(deps)];
 }
 
 export async function buildServer(deps: Deps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {

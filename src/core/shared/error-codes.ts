@@ -21,6 +21,8 @@ export const ERROR_CODES = {
   SHIPMENT_NOT_FOUND: 'not_found',
   CUSTOMER_NOT_FOUND: 'not_found',
   ROUTE_NOT_FOUND: 'not_found',
+  /** A carrier webhook for a provider Otodoke has no adapter for. */
+  UNKNOWN_PROVIDER: 'not_found',
   // conflict
   ORDER_ALREADY_EXISTS: 'conflict',
   ORDER_NUMBER_TAKEN: 'conflict',
@@ -37,6 +39,8 @@ export const ERROR_CODES = {
   // unavailable
   DATABASE_UNAVAILABLE: 'unavailable',
   SHUTTING_DOWN: 'unavailable',
+  /** A platform event (fulfillment, refund) for an order not received yet: the sender should retry later. */
+  ORDER_NOT_YET_KNOWN: 'unavailable',
 } as const satisfies Record<string, ErrorKind>;
 
 export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'unauthenticated' | 'unavailable';

@@ -2,6 +2,9 @@ import type { ShipmentStatus } from '../tracking/statuses.ts';
 
 export { SHIPMENT_STATUSES, type ShipmentStatus } from '../tracking/statuses.ts';
 
+export const ATTENTION_REASONS = ['delayed', 'stalled', 'attempt_failed', 'exception', 'return_to_sender', 'expired'] as const;
+export type AttentionReason = (typeof ATTENTION_REASONS)[number];
+
 export interface ShipmentItem {
   lineItemId: string;
   quantity: number;
@@ -33,6 +36,8 @@ export interface Shipment {
   carrierEstimate: string | null;
   estimatedDelivery: DeliveryEstimate | null;
   lastEventAt: string | null;
+  /** Why it needs attention (delayed, stalled, attempt_failed, exception, return_to_sender, expired), or null. */
+  attention: { reason: AttentionReason; since: string } | null;
   /** A shipment cancelled by the merchant (e.g. a Shopify fulfillment cancelled) no longer counts. */
   cancelled: boolean;
   createdAt: string;

@@ -42,6 +42,10 @@ export const StoreSettingsSchema = z.object({
   /** Shipping cut-off in the store's time zone: orders after it leave the next business day. */
   cutoffTime: hhmm.default('15:00'),
   handlingDays: z.number().int().min(0).max(30).default(1),
+  /** Where parcels leave from: a prefecture, a state or a postal code, for lane-based estimates. */
+  origin: z.object({ region: z.string().max(100).nullable().default(null), country: z.string().length(2).default('JP') }).default({ region: null, country: 'JP' }),
+  /** No scan for this many business hours makes a shipment stalled. */
+  stalledAfterHours: z.number().int().min(12).max(720).default(72),
 });
 export type StoreSettings = z.infer<typeof StoreSettingsSchema>;
 

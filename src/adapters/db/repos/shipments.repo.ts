@@ -1,6 +1,8 @@
 import type { PickupRepo, ShipmentRepo, Pickup } from '../../../core/ports.ts';
-import type { Shipment } from '../../../core/shipment/shipment.types.ts';
-import { bool, fromJson, toJson } from '../json.ts';
+import type { AttentionReason, Shipment } from '../../../core/shipment/shipment.types.ts';
+import { normalizeTrackingNumber } from '../../../core/tracking/carriers.ts';
+import { bool, encodeCursor, fromJson, toJson } from '../json.ts';
+import { readCursor } from './cursor.ts';
 import type { PickupTable, ShipmentTable } from '../schema.ts';
 import type { Q } from './types.ts';
 
@@ -23,6 +25,7 @@ const toShipment = (r: ShipmentTable): Shipment => ({
   carrierEstimate: r.carrier_estimate,
   estimatedDelivery: fromJson(r.estimated_delivery, null),
   lastEventAt: r.last_event_at,
+  attention: r.attention_reason && r.attention_since ? { reason: r.attention_reason as AttentionReason, since: r.attention_since } : null,
   cancelled: Boolean(r.cancelled),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -38,6 +41,7 @@ const shipmentRow = (s: Shipment): ShipmentTable => ({
   service: s.service,
   tracking_number: s.trackingNumber,
   tracking_url: s.trackingUrl,
+  tracking_key: s.trackingNumber ? normalizeTrackingNumber(s.trackingNumber) : null,
   status: s.status,
   substatus: s.substatus,
   items: toJson(s.items),
@@ -47,6 +51,8 @@ const shipmentRow = (s: Shipment): ShipmentTable => ({
   carrier_estimate: s.carrierEstimate,
   estimated_delivery: s.estimatedDelivery ? toJson(s.estimatedDelivery) : null,
   last_event_at: s.lastEventAt,
+  attention_reason: s.attention?.reason ?? null,
+  attention_since: s.attention?.since ?? null,
   cancelled: bool(s.cancelled),
   created_at: s.createdAt,
   updated_at: s.updatedAt,
@@ -66,8 +72,36 @@ export function shipmentRepo(q: Q): ShipmentRepo {
     async listByOrder(storeId, orderId) {
       return (await base(storeId).where('order_id', '=', orderId).orderBy('id').execute()).map(toShipment);
     },
-    async listByTrackingNumber(storeId, trackingNumber) {
-      return (await base(storeId).where('tracking_number', '=', trackingNumber).orderBy('id').execute()).map(toShipment);
+    async listByTrackingKeys(storeId, keys) {
+      if (keys.length === 0) return [];
+      return (await base(storeId).where('tracking_key', 'in', keys).orderBy('id').execute()).map(toShipment);
+    },
+    async deliveredSamples(storeId, carrier, limit) {
+      const rows = await q
+        .selectFrom('shipment')
+        .innerJoin('order', (j) => j.onRef('order.id', '=', 'shipment.order_id').onRef('order.store_id', '=', 'shipment.store_id'))
+        .select(['shipment.service', 'shipment.shipped_at', 'shipment.delivered_at', 'order.shipping_address'])
+        .where('shipment.store_id', '=', storeId)
+        .where('shipment.carrier', '=', carrier)
+        .where('shipment.status', '=', 'delivered')
+        .where('shipment.shipped_at', 'is not', null)
+        .where('shipment.delivered_at', 'is not', null)
+        .orderBy('shipment.delivered_at', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({ service: r.service, shippedAt: r.shipped_at!, deliveredAt: r.delivered_at!, destination: fromJson(r.shipping_address, null) }));
+    },
+    async listNeedingAttention(storeId, limit, cursor) {
+      const after = readCursor(cursor, 2);
+      let sel = base(storeId).where('attention_since', 'is not', null).where('cancelled', '=', 0);
+      if (after) {
+        const [since, id] = after as [string, string];
+        sel = sel.where((eb) => eb.or([eb('attention_since', '>', since), eb.and([eb('attention_since', '=', since), eb('id', '>', id)])]));
+      }
+      const rows = await sel.orderBy('attention_since').orderBy('id').limit(limit + 1).execute();
+      const items = rows.slice(0, limit).map(toShipment);
+      const last = items[items.length - 1];
+      return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.attention!.since, last.id]) : null };
     },
     async insert(s) {
       await q.insertInto('shipment').values(shipmentRow(s)).execute();

@@ -4,6 +4,8 @@ import { ORDER_STATUSES } from '../../../core/order/order.types.ts';
 import { ShipmentInputSchema } from '../../../core/shipment/shipment.input.ts';
 import { cancelOrder, confirmOrder, getOrder, listOrders, orderTimeline, upsertOrder } from '../../../app/orders.ts';
 import { recordShipment } from '../../../app/shipments.ts';
+import { stepPickup } from '../../../app/pickups.ts';
+import { PICKUP_EVENTS } from '../../../core/pickup/pickup.machine.ts';
 import type { Deps } from '../../../compose.ts';
 import { presentEvent, presentOrder, presentPickup, presentShipment } from '../presenters.ts';
 import { defineRoute } from '../route.ts';
@@ -113,6 +115,18 @@ export function orderRoutes(deps: Deps) {
       handler: async ({ store, params, body }) => {
         const r = await recordShipment(deps, store.id, params.id, body, { source: 'api', actor: 'api' });
         return presentShipment(r.shipment);
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/orders/:id/pickup/:step',
+      tag: 'pickups',
+      summary: 'Move a pickup order: mark_ready, check_in, pick_up, expire or cancel',
+      params: IdParams.extend({ step: z.enum(PICKUP_EVENTS) }),
+      body: z.object({ holdDays: z.number().int().min(1).max(60).optional(), note: z.string().max(500).optional() }),
+      handler: async ({ store, params, body }) => {
+        await stepPickup(deps, store.id, params.id, params.step, body, 'api');
+        return full(store.id, params.id);
       },
     }),
     defineRoute({

@@ -234,7 +234,11 @@ describe(`Shopify webhooks (${TEST_DIALECT})`, () => {
     const all = await shipments(s, order.id);
     expect(all).toHaveLength(1);
     expect(all[0]!.cancelled).toBe(true);
-    expect((await timeline(s, order.id)).map((e) => e.type)).toContain('shipment.cancelled');
+    const types = (await timeline(s, order.id)).map((e) => e.type);
+    expect(types).toContain('shipment.cancelled');
+    // Nothing ships any more: the order waits for shipment again.
+    expect(order.status).toBe('confirmed');
+    expect(types).toContain('order.unfulfilled');
   });
 
   it('answers 503 to a fulfillment for an order not received yet, and takes it on the retry', async () => {

@@ -3,6 +3,7 @@ import type { OrderStatus } from './order.types.ts';
 
 export const ORDER_EVENTS = [
   'confirm',
+  'unfulfill',
   'fulfill_partial',
   'fulfill_all',
   'deliver_partial',
@@ -35,6 +36,8 @@ export const ORDER_TRANSITIONS: TransitionTable<OrderStatus, OrderEvent> = {
     cancel_partial: e('confirmed', 'order.partially_cancelled'),
   },
   partially_fulfilled: {
+    // Every shipment cancelled (a fulfillment withdrawn): back to waiting for shipment.
+    unfulfill: e('confirmed', 'order.unfulfilled'),
     fulfill_partial: e('partially_fulfilled'),
     fulfill_all: e('fulfilled', 'order.fulfilled'),
     deliver_partial: e('partially_delivered', 'order.partially_delivered'),
@@ -42,6 +45,7 @@ export const ORDER_TRANSITIONS: TransitionTable<OrderStatus, OrderEvent> = {
     cancel_partial: e('partially_fulfilled', 'order.partially_cancelled'),
   },
   fulfilled: {
+    unfulfill: e('confirmed', 'order.unfulfilled'),
     fulfill_partial: e('partially_fulfilled', 'order.partially_fulfilled'),
     fulfill_all: e('fulfilled'),
     deliver_partial: e('partially_delivered', 'order.partially_delivered'),

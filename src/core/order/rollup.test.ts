@@ -56,6 +56,14 @@ describe('order roll-up', () => {
     expect(rollupOrder(ls, [ship('delivered', [['a', 1]])]).delivered).toBe('all');
     expect(rollupOrder(ls, [ship('delivered', [['a', 1]], true)]).fulfilled).toBe('none');
   });
+  it('takes an order back when every shipment is cancelled', () => {
+    const r = rollupOrder(lines, [ship('in_transit', [['a', 2]], true)]);
+    expect(rollupEvent('partially_fulfilled', r)).toBe('unfulfill');
+    expect(rollupEvent('fulfilled', r)).toBe('unfulfill');
+    expect(rollupEvent('confirmed', r)).toBeNull();
+    // Delivered orders are not taken back by a cancelled shipment record.
+    expect(rollupEvent('delivered', r)).toBeNull();
+  });
   it('never moves a cancelled or completed order', () => {
     const r = rollupOrder(lines, [ship('delivered')]);
     expect(rollupEvent('cancelled', r)).toBeNull();

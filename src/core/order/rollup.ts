@@ -62,7 +62,9 @@ export function rollupEvent(status: OrderStatus, r: Rollup): OrderEvent | null {
   else if (r.fulfilled === 'all') target = 'fulfilled';
   else if (r.fulfilled === 'partial') target = 'partially_fulfilled';
   else target = null;
-  if (target === null || target === status) return null;
+  // Nothing ships any more (every shipment cancelled): an order that had shipped goes back.
+  if (target === null) return status === 'partially_fulfilled' || status === 'fulfilled' ? 'unfulfill' : null;
+  if (target === status) return null;
   const byTarget: Record<string, OrderEvent> = {
     delivered: 'deliver_all',
     partially_delivered: 'deliver_partial',

@@ -15,6 +15,7 @@ import { storeRoutes } from './routes/store.routes.ts';
 import { jobRoutes } from './routes/jobs.routes.ts';
 import { webhookRoutes } from './routes/webhooks.routes.ts';
 import { carrierRoutes } from './routes/carriers.routes.ts';
+import { carrierWebhookRoutes } from './routes/carrier-webhooks.routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -31,12 +32,20 @@ export const VERSION = '0.1.0';
 
 /** Every documented route of the public API and the webhooks. */
 export function allRoutes(deps: Deps): AnyRoute[] {
-  return [...storeRoutes(deps), ...orderRoutes(deps), ...shipmentRoutes(deps), ...customerRoutes(deps), ...jobRoutes(deps), ...webhookRoutes(deps), ...carrierRoutes(deps)];
+  return [...storeRoutes(deps), ...orderRoutes(deps), ...shipmentRoutes(deps), ...customerRoutes(deps), ...jobRoutes(deps), ...webhookRoutes(deps), ...carrierRoutes(deps), ...carrierWebhookRoutes(deps)];
 }
 
 export async function buildServer(deps: Deps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ? { level: deps.config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers["x-shopify-hmac-sha256"]'] } : false,
+    logger: opts.logger
+      ? {
+          level: deps.config.LOG_LEVEL,
+          serializers: {
+            // Never log credentials: tokens in query strings (Shippo's webhook token) are masked.
+            req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: req.url.replace(/([?&](?:token|key)=)[^&]*/gi, '$1…'), ip: req.ip }),
+          },
+        }
+      : false,
     bodyLimit: deps.config.BODY_LIMIT_BYTES,
     trustProxy: false,
   });

@@ -8,6 +8,7 @@ import { SECRET_NAMES, type SecretName } from '../../core/store/store.types.ts';
 import { isAppError } from '../../core/shared/errors.ts';
 import { registerImportCommand } from './import.command.ts';
 import { registerCarriersCommand } from './carriers.command.ts';
+import { registerSimulateCommand } from './simulate.command.ts';
 
 const program = new Command();
 program.name('otodoke').description('Otodoke: post-purchase tracking, messages and returns.').showHelpAfterError();
@@ -58,6 +59,7 @@ stores
 
 registerImportCommand(program);
 registerCarriersCommand(program);
+registerSimulateCommand(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (isAppError(e)) {

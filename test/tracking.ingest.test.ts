@@ -90,6 +90,18 @@ describe(`tracking ingest (${TEST_DIALECT})`, () => {
     expect((await shipment(s.id)).status).toBe('delivered');
   });
 
+  it('delivers the order when its shipment is recorded after the parcel already arrived', async () => {
+    const tn = jpNumber(21);
+    await send(journey(tn));
+    const o = await order();
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${o.id}/shipments`, headers: auth, payload: { carrier: 'yamato', trackingNumber: tn } });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().status).toBe('delivered');
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/orders/${o.id}`, headers: auth })).json().status).toBe('delivered');
+    const types = await timeline(o.id);
+    expect(types.indexOf('order.fulfilled')).toBeLessThan(types.indexOf('order.delivered'));
+  });
+
   it('follows a delivered parcel back to the sender and rolls the order back', async () => {
     const o = await order();
     const tn = jpNumber(30);

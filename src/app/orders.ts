@@ -2,7 +2,7 @@ import { parseInput } from '../core/shared/validate.ts';
 import { OrderInputSchema, normalizeEmail, normalizePhone, type OrderInput, type ParsedOrderInput } from '../core/order/order.input.ts';
 import { transitionOrder, type OrderEvent } from '../core/order/order.machine.ts';
 import type { LineItem, Order } from '../core/order/order.types.ts';
-import { planCancellation, rollupEvent, rollupOrder, type CancelLine } from '../core/order/rollup.ts';
+import { planCancellation, rollupOrder, rollupPath, type CancelLine } from '../core/order/rollup.ts';
 import type { OrderFilter, Pickup, Repos, TimelineEvent } from '../core/ports.ts';
 import { AppError } from '../core/shared/errors.ts';
 import { newId } from '../core/shared/ids.ts';
@@ -75,8 +75,7 @@ export function apply(order: Order, event: OrderEvent, ev: ReturnType<typeof eve
  */
 export async function syncOrderWithShipments(r: Repos, order: Order, ev: ReturnType<typeof eventsFor>, actor: string, occurredAt?: string): Promise<TimelineEvent[]> {
   const shipments = await r.shipments.listByOrder(order.storeId, order.id);
-  const event = rollupEvent(order.status, rollupOrder(order.lineItems, shipments));
-  return event ? apply(order, event, ev, actor, {}, occurredAt) : [];
+  return rollupPath(order.status, rollupOrder(order.lineItems, shipments)).flatMap((event) => apply(order, event, ev, actor, {}, occurredAt));
 }
 
 export async function upsertOrder(deps: AppDeps, storeId: string, raw: OrderInput, ctx: IntakeContext, mode: 'create' | 'upsert' = 'upsert'): Promise<UpsertResult> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LineItem } from './order.types.ts';
-import { planCancellation, rollupEvent, rollupOrder } from './rollup.ts';
+import { planCancellation, rollupEvent, rollupOrder, rollupPath } from './rollup.ts';
 
 const line = (id: string, quantity: number, extra: Partial<LineItem> = {}): LineItem => ({
   id,
@@ -63,6 +63,13 @@ describe('order roll-up', () => {
     expect(rollupEvent('confirmed', r)).toBeNull();
     // Delivered orders are not taken back by a cancelled shipment record.
     expect(rollupEvent('delivered', r)).toBeNull();
+  });
+  it('walks the machine when a parcel is delivered before the order knew it had shipped', () => {
+    expect(rollupPath('confirmed', rollupOrder(lines, [ship('delivered')]))).toEqual(['fulfill_all', 'deliver_all']);
+    expect(rollupPath('placed', rollupOrder(lines, [ship('delivered', [['a', 2]])]))).toEqual(['fulfill_partial', 'deliver_partial']);
+    expect(rollupPath('partially_fulfilled', rollupOrder(lines, [ship('delivered', [['a', 2]]), ship('delivered', [['b', 1]])]))).toEqual(['fulfill_all', 'deliver_all']);
+    expect(rollupPath('fulfilled', rollupOrder(lines, [ship('delivered')]))).toEqual(['deliver_all']);
+    expect(rollupPath('delivered', rollupOrder(lines, [ship('delivered')]))).toEqual([]);
   });
   it('never moves a cancelled or completed order', () => {
     const r = rollupOrder(lines, [ship('delivered')]);

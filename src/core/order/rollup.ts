@@ -1,6 +1,7 @@
 import { AppError } from '../shared/errors.ts';
 import type { Shipment, ShipmentItem } from '../shipment/shipment.types.ts';
-import type { OrderEvent } from './order.machine.ts';
+import { ORDER_TRANSITIONS, transitionOrder, type OrderEvent } from './order.machine.ts';
+import { canTransition } from '../shared/machine.ts';
 import type { LineItem, OrderStatus } from './order.types.ts';
 
 export type Degree = 'none' | 'partial' | 'all';
@@ -72,6 +73,28 @@ export function rollupEvent(status: OrderStatus, r: Rollup): OrderEvent | null {
     partially_fulfilled: 'fulfill_partial',
   };
   return byTarget[target] ?? null;
+}
+
+/**
+ * The events that take the order from `status` to where the roll-up says it is, step by step
+ * along the machine: a confirmed order whose only parcel is already delivered (its scans came
+ * before the shipment was recorded) is fulfilled first, then delivered.
+ */
+export function rollupPath(status: OrderStatus, r: Rollup): OrderEvent[] {
+  const path: OrderEvent[] = [];
+  let at = status;
+  for (let i = 0; i < 4; i++) {
+    const event = rollupEvent(at, r);
+    if (!event) break;
+    let step: OrderEvent = event;
+    if (!canTransition(ORDER_TRANSITIONS, at, event)) {
+      step = r.fulfilled === 'all' ? 'fulfill_all' : 'fulfill_partial';
+      if (step === event || !canTransition(ORDER_TRANSITIONS, at, step)) break;
+    }
+    path.push(step);
+    at = transitionOrder(at, step).next;
+  }
+  return path;
 }
 
 export interface CancelLine {

@@ -4,6 +4,7 @@ import { buildServer } from './server/server.ts';
 import { Worker } from './worker/worker.ts';
 import { registerHandlers } from './worker/handlers.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
+import { planSimulation, runSimulation } from './simulator/index.ts';
 
 /**
  * `npm start`: migrate, then run the roles this process has (ROLE=all|server|worker). On an empty
@@ -18,6 +19,8 @@ async function main() {
   const worker = roles.includes('worker')
     ? registerHandlers(new Worker(deps.queue, deps.clock, { concurrency: config.WORKER_CONCURRENCY, pollMs: config.WORKER_POLL_MS, log }), deps)
     : null;
+  const liveStop = new AbortController();
+  let live: Promise<void> | null = null;
   const app = roles.includes('server') ? await buildServer(deps, { logger: config.LOG_LEVEL !== 'silent' && config.LOG_LEVEL !== 'info' }) : null;
 
   if (app) {
@@ -26,7 +29,18 @@ async function main() {
     console.log(`Otodoke is listening on ${base} (database: ${deps.db.dialect}, roles: ${roles.join('+')})`);
     console.log(`  API docs:   ${base}/api/docs`);
     console.log(`  Health:     ${base}/healthz`);
-    if (config.OTODOKE_DEMO) await seedDemoIfEmpty(deps, { baseUrl: base, log });
+    if (config.OTODOKE_DEMO) {
+      const demo = await seedDemoIfEmpty(deps, { baseUrl: base, log });
+      if (demo) {
+        // Live parcels for the demo: 30 more orders over the last two days, whose remaining scans
+        // arrive while you watch (one simulated minute a second), through the real ingest path.
+        const plan = planSimulation({ orders: 30, days: 2, seed: 20261122, now: deps.clock.now(), usShare: 0.15 });
+        live = runSimulation(deps, demo.storeId, plan, { speed: 60, signal: liveStop.signal })
+          .then((s) => log(`Demo simulation finished: ${s.scans.stored} scans.`))
+          .catch((e: unknown) => log(`Demo simulation stopped: ${e instanceof Error ? e.message : String(e)}`));
+        log('  Live: 30 more orders are on their way; their scans arrive as you watch (otodoke simulate runs more).');
+      }
+    }
   }
   worker?.start();
 
@@ -35,6 +49,8 @@ async function main() {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: finishing running jobs and requests…`);
+    liveStop.abort();
+    await live;
     await app?.close();
     await worker?.stop();
     await deps.close();

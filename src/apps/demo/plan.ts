@@ -268,7 +268,9 @@ export function planDemo(now: Date, seed: number = DEMO_SEED): DemoPlan {
         ...c,
         trackingNumber: trackingFor(c.carrier),
         lines,
-        carrierEstimate: dateOf(estimateAt, spec.region),
+        // Before 09:00 in Tokyo the shop's "today" is still yesterday; a parcel due today is due on
+        // the real date, or it would already count as late.
+        carrierEstimate: deliveryDay <= 0 && dateOf(cal.now, spec.region) > dateOf(estimateAt, spec.region) ? dateOf(cal.now, spec.region) : dateOf(estimateAt, spec.region),
         ...(d.extra.requestedDeliveryDate && { promisedDate: d.extra.requestedDeliveryDate }),
       });
       if (shipDay > 0) scan(between(shipDay, 19, 21.5, tz), n, 'in_transit', c.carrier);

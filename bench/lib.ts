@@ -70,7 +70,7 @@ export async function load(opts: {
       : undefined,
   });
   return {
-    rps: result.requests.average,
+    rps: result.requests.total / result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
     requests: result.requests.total,
@@ -88,8 +88,16 @@ export function report(title: string, rows: Array<[string, string]>) {
   for (const [k, v] of rows) console.log(`  ${k.padEnd(w)}  ${v}`);
 }
 
-/** A valid Yamato-style number for index i (12 digits, mod-7 check digit). */
-export function trackingNumberFor(i: number): string {
-  const body = String(3000_0000_000 + i);
-  return body + String(Number(body) % 7);
+
+/** Runs `fn` over `items` with at most `width` calls in flight. */
+export async function inPool<T>(items: T[], width: number, fn: (item: T, i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        await fn(items[i]!, i);
+      }
+    }),
+  );
 }

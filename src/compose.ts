@@ -18,7 +18,12 @@ export interface Deps extends AppDeps {
 export const systemClock: Clock = { now: () => new Date() };
 
 export async function compose(config: Config, overrides: { clock?: Clock; migrate?: boolean } = {}): Promise<Deps> {
-  const db = openDatabase(parseDatabaseUrl(config.DATABASE_URL), { synchronous: config.SQLITE_SYNCHRONOUS });
+  const db = openDatabase(parseDatabaseUrl(config.DATABASE_URL), {
+    synchronous: config.SQLITE_SYNCHRONOUS,
+    onIdleError: (err) => {
+      if (config.LOG_LEVEL !== 'silent') console.warn(`database: an idle connection was closed (${err.message}); it will be replaced`);
+    },
+  });
   if (overrides.migrate !== false) await migrateToLatest(db);
   const box = new SecretBox(loadOrCreateKey(config.OTODOKE_SECRET_KEY, config.OTODOKE_SECRET_KEY_FILE));
   return {

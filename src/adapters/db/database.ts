@@ -22,11 +22,16 @@ export interface OpenOptions {
   synchronous?: 'NORMAL' | 'FULL';
   /** PostgreSQL pool size. */
   poolSize?: number;
+  /** Told when PostgreSQL closes an idle pooled connection. */
+  onIdleError?: (err: Error) => void;
 }
 
 export function openDatabase(target: DatabaseTarget, opts: OpenOptions = {}): Db {
   if (target.dialect === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: opts.poolSize ?? 10 });
+    // An idle connection the server closes (a restart, a failover, an administrator) must not
+    // crash the process: the pool drops it and the next query opens a new one.
+    pool.on('error', (err) => opts.onIdleError?.(err));
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
   }

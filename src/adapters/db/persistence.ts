@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Persistence, Repos } from '../../core/ports.ts';
 import { AppError, isAppError } from '../../core/shared/errors.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
@@ -41,21 +42,93 @@ export function isRetryableConflict(e: unknown): boolean {
   );
 }
 
+function asConflict(e: unknown): unknown {
+  return isRetryableConflict(e) && !isAppError(e) ? new AppError('VERSION_CONFLICT', 'Another change to the same record landed first; try again.', {}) : e;
+}
+
 export function createPersistence(db: Db, box: SecretBox, attempts = 4): Persistence {
+  const read = reposOn(db.kysely, box);
+  if (db.dialect === 'sqlite') return { read, transaction: groupCommit(db, box, attempts) };
   return {
-    read: reposOn(db.kysely, box),
+    read,
     async transaction(fn) {
       for (let attempt = 1; ; attempt++) {
         try {
           return await db.kysely.transaction().execute((trx) => fn(reposOn(trx, box)));
         } catch (e) {
           if (attempt < attempts && isRetryableConflict(e)) continue;
-          if (isRetryableConflict(e) && !isAppError(e)) {
-            throw new AppError('VERSION_CONFLICT', 'Another change to the same record landed first; try again.', {});
-          }
-          throw e;
+          throw asConflict(e);
         }
       }
     },
+  };
+}
+
+interface Unit {
+  fn: (repos: Repos) => Promise<unknown>;
+  resolve: (v: unknown) => void;
+  reject: (e: unknown) => void;
+}
+
+/** Most units one commit carries: bounds the latency a unit can add to the others. */
+const MAX_GROUP = 64;
+
+/**
+ * Group commit for SQLite. SQLite has one writer and a commit is its dearest step, so the
+ * transactions that queue up while one commit runs are carried together by the next: each unit
+ * runs inside its own savepoint (a unit that fails rolls back alone and gets its error), and
+ * every unit's promise settles only after the shared COMMIT — nothing is acknowledged before it
+ * is durable. Units run one after another, so they see each other's writes as serial
+ * transactions would.
+ */
+function groupCommit(db: Db, box: SecretBox, attempts: number) {
+  const queue: Unit[] = [];
+  let running = false;
+
+  async function flush(): Promise<void> {
+    running = true;
+    while (queue.length > 0) {
+      const units = queue.splice(0, MAX_GROUP);
+      const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+      try {
+        await db.kysely.transaction().execute(async (trx) => {
+          const repos = reposOn(trx, box);
+          for (const unit of units) {
+            for (let attempt = 1; ; attempt++) {
+              await sql`savepoint unit`.execute(trx);
+              try {
+                const value = await unit.fn(repos);
+                await sql`release savepoint unit`.execute(trx);
+                outcomes.push({ ok: true, value });
+                break;
+              } catch (error) {
+                await sql`rollback to savepoint unit`.execute(trx);
+                await sql`release savepoint unit`.execute(trx);
+                if (attempt < attempts && isRetryableConflict(error)) continue;
+                outcomes.push({ ok: false, error: asConflict(error) });
+                break;
+              }
+            }
+          }
+        });
+      } catch (error) {
+        // The commit itself failed: nothing of this group landed.
+        for (const unit of units) unit.reject(error);
+        continue;
+      }
+      units.forEach((unit, i) => {
+        const o = outcomes[i]!;
+        if (o.ok) unit.resolve(o.value);
+        else unit.reject(o.error);
+      });
+    }
+    running = false;
+  }
+
+  return function transaction<T>(fn: (repos: Repos) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      queue.push({ fn, resolve: resolve as (v: unknown) => void, reject });
+      if (!running) void flush();
+    });
   };
 }

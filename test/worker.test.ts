@@ -42,6 +42,27 @@ describe(`jobs and worker (${TEST_DIALECT})`, () => {
     expect(await statusOf('t.key')).toHaveLength(1);
   });
 
+  it('re-arms a keyed timer when its payload changes, but never one that is running or unchanged', async () => {
+    const t0 = t.clock.now().getTime();
+    const at = (h: number) => new Date(t0 + h * 3600_000).toISOString();
+    await enqueue([{ type: 't.rearm', payload: { cause: 'a' }, key: 'timer:1', runAt: at(1), rearm: true }]);
+    await enqueue([{ type: 't.rearm', payload: { cause: 'a' }, key: 'timer:1', runAt: at(5), rearm: true }]);
+    expect((await statusOf('t.rearm'))[0]!.run_at).toBe(at(1));
+    await enqueue([{ type: 't.rearm', payload: { cause: 'b' }, key: 'timer:1', runAt: at(2), rearm: true }]);
+    expect(await statusOf('t.rearm')).toHaveLength(1);
+    expect((await statusOf('t.rearm'))[0]).toMatchObject({ status: 'pending', run_at: at(2) });
+    // Fired for cause b: done. The same cause again stays done; a new one re-arms it.
+    await t.deps.db.kysely.updateTable('job').set({ status: 'done' }).where('key', '=', 'timer:1').execute();
+    await enqueue([{ type: 't.rearm', payload: { cause: 'b' }, key: 'timer:1', runAt: at(3), rearm: true }]);
+    expect((await statusOf('t.rearm'))[0]!.status).toBe('done');
+    await enqueue([{ type: 't.rearm', payload: { cause: 'c' }, key: 'timer:1', runAt: at(3), rearm: true }]);
+    expect((await statusOf('t.rearm'))[0]).toMatchObject({ status: 'pending', run_at: at(3) });
+    await t.deps.db.kysely.updateTable('job').set({ status: 'running' }).where('key', '=', 'timer:1').execute();
+    await enqueue([{ type: 't.rearm', payload: { cause: 'd' }, key: 'timer:1', runAt: at(4), rearm: true }]);
+    expect((await statusOf('t.rearm'))[0]).toMatchObject({ status: 'running', run_at: at(3) });
+    await t.deps.db.kysely.deleteFrom('job').where('key', '=', 'timer:1').execute();
+  });
+
   it('retries with backoff, then moves the job to dead letters the merchant can see and retry', async () => {
     let calls = 0;
     const w = new Worker(t.deps.queue, t.clock, { concurrency: 1, pollMs: 10 }).register('t.flaky', async () => {

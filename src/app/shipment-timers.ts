@@ -55,7 +55,9 @@ export async function afterShipmentChange(r: Repos, store: Store, before: Shipme
     timers.map((t) => ({
       type: 'shipment.timer',
       storeId: store.id,
-      key: `shp:${after.id}:${t.kind}:${t.cause}`,
+      // One timer a kind per shipment, re-armed when its cause moves (a new scan, a new date).
+      key: `shp:${after.id}:${t.kind}`,
+      rearm: true,
       runAt: t.runAt,
       payload: { storeId: store.id, shipmentId: after.id, kind: t.kind, cause: t.cause },
     })),

@@ -35,6 +35,11 @@ export interface NewJob {
   key?: string;
   runAt?: string;
   maxAttempts?: number;
+  /**
+   * With a key: a job with the same key and a different payload is re-armed with this payload
+   * and run_at (a timer whose cause moved), unless it is running; the same payload is left alone.
+   */
+  rearm?: boolean;
 }
 
 export interface Page<T> {
@@ -89,8 +94,11 @@ export interface OrderRepo {
   get(storeId: string, id: string): Promise<Order | null>;
   getByExternal(storeId: string, source: string, externalId: string): Promise<Order | null>;
   insert(o: Order): Promise<void>;
-  /** Writes the order if its version is still `o.version - 1`; false when someone else changed it. */
-  update(o: Order): Promise<boolean>;
+  /**
+   * Writes the order if its version is still `o.version - 1`; false when someone else changed it.
+   * `lines: false` when only the order itself changed (a status move): its lines are left alone.
+   */
+  update(o: Order, opts?: { lines?: boolean }): Promise<boolean>;
   list(storeId: string, filter: OrderFilter, limit: number, cursor: string | null): Promise<Page<Order>>;
 }
 

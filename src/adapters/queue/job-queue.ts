@@ -46,11 +46,35 @@ export function jobOutbox(q: Q): JobOutbox {
         updated_at: at,
         finished_at: null,
       }));
-      await q
-        .insertInto('job')
-        .values(rows)
-        .onConflict((oc) => oc.column('key').doNothing())
-        .execute();
+      const plain = rows.filter((_, i) => !jobs[i]!.rearm);
+      const rearm = rows.filter((_, i) => jobs[i]!.rearm);
+      if (plain.length) {
+        await q
+          .insertInto('job')
+          .values(plain)
+          .onConflict((oc) => oc.column('key').doNothing())
+          .execute();
+      }
+      if (rearm.length) {
+        await q
+          .insertInto('job')
+          .values(rearm)
+          .onConflict((oc) =>
+            oc
+              .column('key')
+              .doUpdateSet((eb) => ({
+                payload: eb.ref('excluded.payload'),
+                run_at: eb.ref('excluded.run_at'),
+                status: 'pending',
+                attempts: 0,
+                last_error: null,
+                finished_at: null,
+                updated_at: eb.ref('excluded.updated_at'),
+              }))
+              .where((eb) => eb.and([eb('job.payload', '!=', eb.ref('excluded.payload')), eb('job.status', '!=', 'running')])),
+          )
+          .execute();
+      }
     },
   };
 }

@@ -1,5 +1,6 @@
 import { parseDatabaseUrl, type Config } from './config.ts';
 import type { AppDeps } from './app/deps.ts';
+import { cachedAuthenticator, type Authenticator } from './app/stores.ts';
 import type { Clock } from './core/ports.ts';
 import { SecretBox, loadOrCreateKey } from './adapters/crypto/secret-box.ts';
 import { openDatabase, type Db } from './adapters/db/database.ts';
@@ -10,6 +11,7 @@ import { JobQueue } from './adapters/queue/job-queue.ts';
 /** Everything the apps need, built from Config. The only place that picks adapters. */
 export interface Deps extends AppDeps {
   config: Config;
+  auth: Authenticator;
   db: Db;
   queue: JobQueue;
   close(): Promise<void>;
@@ -26,11 +28,12 @@ export async function compose(config: Config, overrides: { clock?: Clock; migrat
   });
   if (overrides.migrate !== false) await migrateToLatest(db);
   const box = new SecretBox(loadOrCreateKey(config.OTODOKE_SECRET_KEY, config.OTODOKE_SECRET_KEY_FILE));
+  const app: AppDeps = { persistence: createPersistence(db, box), clock: overrides.clock ?? systemClock };
   return {
+    ...app,
     config,
     db,
-    persistence: createPersistence(db, box),
-    clock: overrides.clock ?? systemClock,
+    auth: cachedAuthenticator(app),
     queue: new JobQueue(db),
     close: () => db.close(),
   };

@@ -284,7 +284,7 @@ export async function confirmOrder(deps: AppDeps, storeId: string, orderId: stri
     const events = apply(order, 'confirm', eventsFor(storeId, now), actor);
     order.version += 1;
     order.updatedAt = now.toISOString();
-    if (!(await r.orders.update(order))) throw new AppError('VERSION_CONFLICT', 'The order changed meanwhile.');
+    if (!(await r.orders.update(order, { lines: false }))) throw new AppError('VERSION_CONFLICT', 'The order changed meanwhile.');
     await r.events.append(events);
     return order;
   });

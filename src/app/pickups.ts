@@ -45,7 +45,7 @@ export async function stepPickup(deps: AppDeps, storeId: string, orderId: string
       }
       updated.version += 1;
       updated.updatedAt = at;
-      if (!(await r.orders.update(updated))) throw new AppError('VERSION_CONFLICT', 'The order changed meanwhile.');
+      if (!(await r.orders.update(updated, { lines: step === 'cancel' }))) throw new AppError('VERSION_CONFLICT', 'The order changed meanwhile.');
     }
     if (step === 'mark_ready' && next.expiresAt) {
       await r.jobs.enqueue([{ type: 'pickup.expire', storeId, key: `pickup:${pickup.id}:expire`, runAt: next.expiresAt, payload: { storeId, orderId } }], now);

@@ -43,7 +43,7 @@ export async function saveOrderMove(r: Repos, order: Order, events: TimelineEven
   if (order.status !== before) {
     order.version += 1;
     order.updatedAt = at;
-    if (!(await r.orders.update(order))) throw new AppError('VERSION_CONFLICT', 'The order changed meanwhile.');
+    if (!(await r.orders.update(order, { lines: false }))) throw new AppError('VERSION_CONFLICT', 'The order changed meanwhile.');
   }
   events.push(...moved);
 }

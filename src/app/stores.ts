@@ -47,12 +47,36 @@ export async function createStore(deps: AppDeps, input: CreateStoreInput): Promi
   return { store, apiKey };
 }
 
-export async function authenticate(deps: AppDeps, authorization: string | undefined): Promise<Store> {
-  const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
-  if (!m) throw new AppError('API_KEY_MISSING', 'Send your API key as "Authorization: Bearer <key>".');
-  const store = await deps.persistence.read.stores.getByApiKeyHash(hashApiKey(m[1]!));
-  if (!store) throw new AppError('API_KEY_INVALID', 'The API key is not valid.');
-  return store;
+export interface Authenticator {
+  authenticate(authorization: string | undefined): Promise<Store>;
+  /** Drops what is remembered of a store (after its settings changed). */
+  forget(storeId: string): void;
+}
+
+/**
+ * Remembers the store behind each valid key for a few seconds: every API call needs it, and it
+ * changes rarely. Invalid keys are never remembered. Another process sees a change within `ttlMs`.
+ */
+export function cachedAuthenticator(deps: AppDeps, ttlMs = 5_000, max = 10_000): Authenticator {
+  const cache = new Map<string, { store: Store; until: number }>();
+  return {
+    async authenticate(authorization) {
+      const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+      if (!m) throw new AppError('API_KEY_MISSING', 'Send your API key as "Authorization: Bearer <key>".');
+      const hash = hashApiKey(m[1]!);
+      const now = deps.clock.now().getTime();
+      const hit = cache.get(hash);
+      if (hit && hit.until > now) return hit.store;
+      const store = await deps.persistence.read.stores.getByApiKeyHash(hash);
+      if (!store) throw new AppError('API_KEY_INVALID', 'The API key is not valid.');
+      if (cache.size >= max) cache.delete(cache.keys().next().value!);
+      cache.set(hash, { store, until: now + ttlMs });
+      return store;
+    },
+    forget(storeId) {
+      for (const [k, v] of cache) if (v.store.id === storeId) cache.delete(k);
+    },
+  };
 }
 
 export const UpdateStoreSchema = z

@@ -4,7 +4,6 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { sql } from 'kysely';
 import { AppError } from '../../core/shared/errors.ts';
-import { authenticate } from '../../app/stores.ts';
 import type { Deps } from '../../compose.ts';
 import { sendProblem, toAppError } from './problem.ts';
 import { openApiDocument, registerRoute, type AnyRoute } from './route.ts';
@@ -73,7 +72,7 @@ export async function buildServer(deps: Deps, opts: { logger?: boolean } = {}): 
   app.addHook('preHandler', async (req) => {
     const cfg = req.routeOptions.config;
     if (!req.url.startsWith('/api/v1/') || cfg.auth === false) return;
-    req.store = await authenticate(deps, req.headers.authorization);
+    req.store = await deps.auth.authenticate(req.headers.authorization);
   });
 
   // Idempotency-Key on POST: the first answer is kept and replayed to retries of the same request.

@@ -159,7 +159,7 @@ export function orderRepo(q: Q): OrderRepo {
       await q.insertInto('order').values(orderRow(o)).execute();
       await writeLines(o);
     },
-    async update(o) {
+    async update(o, opts = {}) {
       const { id, store_id, ...rest } = orderRow(o);
       const res = await q
         .updateTable('order')
@@ -169,6 +169,7 @@ export function orderRepo(q: Q): OrderRepo {
         .where('version', '=', o.version - 1)
         .executeTakeFirst();
       if (Number(res.numUpdatedRows) !== 1) return false;
+      if (opts.lines === false) return true;
       // Lines are few per order: replace them, keeping their ids.
       await q.deleteFrom('line_item').where('store_id', '=', store_id).where('order_id', '=', id).execute();
       await writeLines(o);

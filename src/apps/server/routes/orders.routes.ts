@@ -45,6 +45,8 @@ export function orderRoutes(deps: Deps) {
       status: 201,
       handler: async ({ store, body }) => {
         const r = await upsertOrder(deps, store.id, body, { source: 'api', actor: 'api' }, 'create');
+        // A new order to ship has no shipments and no pickup yet: no need to read it back.
+        if (r.order.deliveryMethod === 'ship') return { ...presentOrder(r.order), shipments: [], pickup: null };
         return full(store.id, r.order.id);
       },
     }),

@@ -18,7 +18,11 @@ export function storeRoutes(deps: Deps) {
       tag: 'store',
       summary: 'Change settings: name, locale, currency, time zone, brand, support, carriers, hours, holidays, secrets',
       body: UpdateStoreSchema,
-      handler: async ({ store, body }) => presentStore(await updateStore(deps, store.id, body), await secretNames(deps, store.id)),
+      handler: async ({ store, body }) => {
+        const updated = await updateStore(deps, store.id, body);
+        deps.auth.forget(store.id);
+        return presentStore(updated, await secretNames(deps, store.id));
+      },
     }),
   ];
 }

@@ -88,6 +88,8 @@ function groupCommit(db: Db, box: SecretBox, attempts: number) {
   async function flush(): Promise<void> {
     running = true;
     while (queue.length > 0) {
+      // Let the requests already read off the sockets reach the queue before the group closes.
+      await new Promise((r) => setImmediate(r));
       const units = queue.splice(0, MAX_GROUP);
       const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
       try {

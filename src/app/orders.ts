@@ -1,3 +1,5 @@
+import { linkLine, variantFinder, type LineKeys } from '../core/catalog/catalog.ts';
+import type { VariantMatch } from '../core/catalog/product.types.ts';
 import { parseInput } from '../core/shared/validate.ts';
 import { OrderInputSchema, normalizeEmail, normalizePhone, type OrderInput, type ParsedOrderInput } from '../core/order/order.input.ts';
 import { transitionOrder, type OrderEvent } from '../core/order/order.machine.ts';
@@ -28,28 +30,37 @@ async function loadStore(r: Repos, storeId: string): Promise<Store> {
   return store;
 }
 
-function buildLines(input: ParsedOrderInput, now: Date, previous: LineItem[] = []): LineItem[] {
+function buildLines(input: ParsedOrderInput, now: Date, catalog: (line: LineKeys) => VariantMatch | null, previous: LineItem[] = []): LineItem[] {
   const byExternal = new Map(previous.filter((l) => l.externalId).map((l) => [l.externalId!, l]));
   return input.lineItems.map((l, i) => {
     const before = (l.externalId && byExternal.get(l.externalId)) || (!l.externalId ? previous[i] : undefined);
+    // What the line does not say, it takes from the catalog variant it names.
+    const linked = linkLine(catalog(l), before);
     return {
       id: before?.id ?? newId('lineItem', now),
       externalId: l.externalId ?? null,
-      productId: before?.productId ?? null,
-      variantId: before?.variantId ?? null,
+      productId: linked?.productId ?? null,
+      variantId: linked?.variantId ?? null,
       sku: l.sku ?? null,
       title: l.title,
       variantTitle: l.variantTitle ?? null,
       quantity: l.quantity,
       cancelledQuantity: Math.min(before?.cancelledQuantity ?? 0, l.quantity),
       unitPrice: l.unitPrice,
-      imageUrl: l.imageUrl ?? null,
-      category: l.category ?? null,
-      tags: l.tags ?? [],
-      finalSale: l.finalSale ?? false,
+      imageUrl: l.imageUrl ?? linked?.imageUrl ?? null,
+      category: l.category ?? linked?.category ?? null,
+      tags: l.tags ?? linked?.tags ?? [],
+      finalSale: l.finalSale ?? linked?.finalSale ?? false,
       requiresShipping: l.requiresShipping ?? true,
     };
   });
+}
+
+/** The catalog variants the order's lines name, found in one query. */
+async function catalogFor(r: Repos, storeId: string, source: string, input: ParsedOrderInput): Promise<(line: LineKeys) => VariantMatch | null> {
+  const externalIds = [...new Set(input.lineItems.flatMap((l) => (l.variantExternalId ? [l.variantExternalId] : [])))];
+  const skus = [...new Set(input.lineItems.flatMap((l) => (l.sku ? [l.sku] : [])))];
+  return variantFinder(await r.products.findVariants(storeId, source, { externalIds, skus }), source);
 }
 
 function totalsOf(input: ParsedOrderInput, lines: LineItem[]): Order['totals'] {
@@ -102,6 +113,7 @@ export async function upsertOrderIn(
   }
   const locale = input.locale ?? input.customer.locale ?? null;
   const resolved = await resolveCustomer(r, store, input.customer, ctx.source, locale, now);
+  const catalog = await catalogFor(r, storeId, ctx.source, input);
   const events: TimelineEvent[] = [];
   if (resolved?.created) {
     const c = resolved.customer;
@@ -109,7 +121,7 @@ export async function upsertOrderIn(
   }
 
   if (!existing) {
-    const lines = buildLines(input, now);
+    const lines = buildLines(input, now, catalog);
     const order: Order = {
       id: newId('order', now),
       storeId,
@@ -178,7 +190,7 @@ export async function upsertOrderIn(
 
   // Update: the platform's latest word on header fields and lines; state moves only by the machine.
   const order: Order = structuredClone(existing);
-  const lines = buildLines(input, now, existing.lineItems);
+  const lines = buildLines(input, now, catalog, existing.lineItems);
   const next: Partial<Order> = {
     number: input.number,
     email: normalizeEmail(input.customer.email) ?? existing.email,

@@ -2,6 +2,7 @@
  * The ports: what use cases need from the outside world, declared here and implemented by
  * adapters. Everything is scoped by store: no method reads or writes across stores.
  */
+import type { Product, VariantMatch } from './catalog/product.types.ts';
 import type { Address, Customer, Order, OrderStatus } from './order/order.types.ts';
 import type { PickupStatus } from './pickup/pickup.machine.ts';
 import type { Shipment } from './shipment/shipment.types.ts';
@@ -90,8 +91,31 @@ export interface CustomerRepo {
   list(storeId: string, filter: { email?: string }, limit: number, cursor: string | null): Promise<Page<Customer>>;
 }
 
+export interface ProductFilter {
+  category?: string;
+  /** Title prefix, case-insensitive (ASCII letters). */
+  q?: string;
+}
+
+export interface ProductRepo {
+  /** A product with its variants. */
+  get(storeId: string, id: string): Promise<Product | null>;
+  getByExternal(storeId: string, source: string, externalId: string): Promise<Product | null>;
+  /**
+   * In one query: the store's variants whose external id (within `source`) is one of
+   * `externalIds`, and those of any source whose SKU is one of `skus`, each with its product.
+   */
+  findVariants(storeId: string, source: string, keys: { externalIds: string[]; skus: string[] }): Promise<VariantMatch[]>;
+  insert(p: Product): Promise<void>;
+  /** Writes the product and replaces its variants with `p.variants` (keeping their ids). */
+  update(p: Product): Promise<void>;
+  /** Newest first. */
+  list(storeId: string, filter: ProductFilter, limit: number, cursor: string | null): Promise<Page<Product>>;
+}
+
 export interface OrderRepo {
   get(storeId: string, id: string): Promise<Order | null>;
+  getMany(storeId: string, ids: string[]): Promise<Order[]>;
   getByExternal(storeId: string, source: string, externalId: string): Promise<Order | null>;
   insert(o: Order): Promise<void>;
   /**
@@ -106,6 +130,7 @@ export interface ShipmentRepo {
   get(storeId: string, id: string): Promise<Shipment | null>;
   getByExternal(storeId: string, source: string, externalId: string): Promise<Shipment | null>;
   listByOrder(storeId: string, orderId: string): Promise<Shipment[]>;
+  listByOrders(storeId: string, orderIds: string[]): Promise<Shipment[]>;
   /** Shipments whose normalised tracking number is one of `keys`. */
   listByTrackingKeys(storeId: string, keys: string[]): Promise<Shipment[]>;
   /** Recent deliveries of a carrier, for learning its transit times: newest first. */
@@ -114,6 +139,8 @@ export interface ShipmentRepo {
   listNeedingAttention(storeId: string, limit: number, cursor: string | null): Promise<Page<Shipment>>;
   insert(s: Shipment): Promise<void>;
   update(s: Shipment): Promise<void>;
+  /** Writes many shipments of one store at once (one statement per few hundred). */
+  updateMany(storeId: string, shipments: Shipment[]): Promise<void>;
 }
 
 export interface TrackingEventRepo {
@@ -163,6 +190,7 @@ export interface IdempotencyRepo {
 export interface Repos {
   stores: StoreRepo;
   customers: CustomerRepo;
+  products: ProductRepo;
   orders: OrderRepo;
   shipments: ShipmentRepo;
   trackingEvents: TrackingEventRepo;

@@ -2,11 +2,13 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.ts';
 import * as m202611221800 from './migrations/202611221800_foundation.ts';
 import * as m202611221900 from './migrations/202611221900_tracking.ts';
+import * as m202611231000 from './migrations/202611231000_catalog.ts';
 
 /** Every migration, in order. Files are frozen once shipped: add, never edit. */
 const MIGRATIONS: Record<string, Migration> = {
   '202611221800_foundation': m202611221800,
   '202611221900_tracking': m202611221900,
+  '202611231000_catalog': m202611231000,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -7,6 +7,7 @@ import type { Db } from './database.ts';
 import { customerRepo } from './repos/customers.repo.ts';
 import { eventLog } from './repos/events.repo.ts';
 import { orderRepo } from './repos/orders.repo.ts';
+import { productRepo } from './repos/products.repo.ts';
 import { idempotencyRepo, webhookReceipts } from './repos/receipts.repo.ts';
 import { pickupRepo, shipmentRepo } from './repos/shipments.repo.ts';
 import { storeRepo } from './repos/stores.repo.ts';
@@ -17,6 +18,7 @@ function reposOn(q: Q, box: SecretBox): Repos {
   return {
     stores: storeRepo(q, box),
     customers: customerRepo(q),
+    products: productRepo(q),
     orders: orderRepo(q),
     shipments: shipmentRepo(q),
     trackingEvents: trackingEventRepo(q),

@@ -1,3 +1,4 @@
+import type { Product } from '../../core/catalog/product.types.ts';
 import type { Customer, Order } from '../../core/order/order.types.ts';
 import type { Pickup, TimelineEvent } from '../../core/ports.ts';
 import type { Shipment } from '../../core/shipment/shipment.types.ts';
@@ -26,3 +27,7 @@ export const presentEvent = (e: TimelineEvent) => {
   return rest;
 };
 export const presentStore = (s: Store, secretNames: string[]) => ({ ...s, secrets: secretNames });
+export const presentProduct = (p: Product) => {
+  const { storeId: _s, ...rest } = p;
+  return rest;
+};

@@ -10,6 +10,7 @@ import { openApiDocument, registerRoute, type AnyRoute } from './route.ts';
 import { orderRoutes } from './routes/orders.routes.ts';
 import { shipmentRoutes } from './routes/shipments.routes.ts';
 import { customerRoutes } from './routes/customers.routes.ts';
+import { productRoutes } from './routes/products.routes.ts';
 import { storeRoutes } from './routes/store.routes.ts';
 import { jobRoutes } from './routes/jobs.routes.ts';
 import { webhookRoutes } from './routes/webhooks.routes.ts';
@@ -31,7 +32,7 @@ export const VERSION = '0.1.0';
 
 /** Every documented route of the public API and the webhooks. */
 export function allRoutes(deps: Deps): AnyRoute[] {
-  return [...storeRoutes(deps), ...orderRoutes(deps), ...shipmentRoutes(deps), ...customerRoutes(deps), ...jobRoutes(deps), ...webhookRoutes(deps), ...carrierRoutes(deps), ...carrierWebhookRoutes(deps)];
+  return [...storeRoutes(deps), ...orderRoutes(deps), ...shipmentRoutes(deps), ...customerRoutes(deps), ...productRoutes(deps), ...jobRoutes(deps), ...webhookRoutes(deps), ...carrierRoutes(deps), ...carrierWebhookRoutes(deps)];
 }
 
 export async function buildServer(deps: Deps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {

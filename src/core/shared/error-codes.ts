@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   ORDER_NOT_FOUND: 'not_found',
   SHIPMENT_NOT_FOUND: 'not_found',
   CUSTOMER_NOT_FOUND: 'not_found',
+  PRODUCT_NOT_FOUND: 'not_found',
   ROUTE_NOT_FOUND: 'not_found',
   /** A carrier webhook for a provider Otodoke has no adapter for. */
   UNKNOWN_PROVIDER: 'not_found',
@@ -27,6 +28,9 @@ export const ERROR_CODES = {
   ORDER_ALREADY_EXISTS: 'conflict',
   ORDER_NUMBER_TAKEN: 'conflict',
   ORDER_ALREADY_CANCELLED: 'conflict',
+  PRODUCT_ALREADY_EXISTS: 'conflict',
+  /** A variant external id another product of the store (same source) has already. */
+  VARIANT_EXTERNAL_ID_TAKEN: 'conflict',
   IDEMPOTENCY_KEY_REUSED: 'conflict',
   IDEMPOTENCY_KEY_IN_PROGRESS: 'conflict',
   VERSION_CONFLICT: 'conflict',

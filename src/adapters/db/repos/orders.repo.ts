@@ -145,6 +145,14 @@ export function orderRepo(q: Q): OrderRepo {
       const r = await q.selectFrom('order').selectAll().where('store_id', '=', storeId).where('id', '=', id).executeTakeFirst();
       return r ? ((await withLines([r]))[0] ?? null) : null;
     },
+    async getMany(storeId, ids) {
+      const out: Order[] = [];
+      for (let i = 0; i < ids.length; i += 500) {
+        const rows = await q.selectFrom('order').selectAll().where('store_id', '=', storeId).where('id', 'in', ids.slice(i, i + 500)).execute();
+        out.push(...(await withLines(rows)));
+      }
+      return out;
+    },
     async getByExternal(storeId, source, externalId) {
       const r = await q
         .selectFrom('order')

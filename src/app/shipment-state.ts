@@ -1,15 +1,15 @@
 import type { Order } from '../core/order/order.types.ts';
-import type { Repos, TimelineEvent } from '../core/ports.ts';
+import type { NewJob, Repos, TimelineEvent } from '../core/ports.ts';
 import { AppError } from '../core/shared/errors.ts';
 import type { Shipment } from '../core/shipment/shipment.types.ts';
 import { normalizeTrackingNumber } from '../core/tracking/carriers.ts';
 import { deriveShipmentState } from '../core/tracking/derive.ts';
 import type { TrackingEvent } from '../core/tracking/tracking-event.ts';
 import type { eventsFor } from './deps.ts';
-import { syncOrderWithShipments } from './orders.ts';
-import { afterShipmentChange } from './shipment-timers.ts';
+import { apply, syncOrderWithShipments } from './orders.ts';
+import { rollupOrder, rollupPath } from '../core/order/rollup.ts';
+import { planVariances } from './shipment-timers.ts';
 import { estimateShipment } from './estimates.ts';
-import type { Store } from '../core/store/store.types.ts';
 
 type Ev = ReturnType<typeof eventsFor>;
 
@@ -67,9 +67,6 @@ export async function refreshFromScans(r: Repos, storeId: string, shipments: Shi
     list.push(e);
     byShipment.set(e.shipmentId!, list);
   }
-  const touchedOrders = new Map<string, Shipment[]>();
-  const variances: TimelineEvent[] = [];
-  let store: Store | null = null;
   for (const s of shipments) {
     const own = byShipment.get(s.id) ?? [];
     if (own.length === 0) continue;
@@ -87,33 +84,53 @@ export async function refreshFromScans(r: Repos, storeId: string, shipments: Shi
     next.updatedAt = at;
     if (next.status !== s.status) {
       const latest = own.filter((e) => e.status === next.status).sort((a, b) => (a.occurredAt < b.occurredAt ? 1 : -1))[0];
-      const list = touchedOrders.get(s.orderId) ?? [];
-      list.push(next);
-      touchedOrders.set(s.orderId, list);
       events.push(statusEvent(next, { id: s.orderId, customerId: null }, ev, actor, s.status, latest));
     }
-    store ??= await r.stores.get(storeId);
-    if (store && next.carrierEstimate !== s.carrierEstimate) {
-      // The carrier's own date is the best estimate there is.
-      const order = await r.orders.get(storeId, s.orderId);
-      if (order) next.estimatedDelivery = await estimateShipment(r, store, order, next);
-    }
-    if (store) variances.push(...(await afterShipmentChange(r, store, s, next, null, ev, actor, new Date(at))));
-    await r.shipments.update(next);
     changed.push({ before: s, after: next });
   }
-  events.push(...variances);
-  for (const v of variances) if (!touchedOrders.has(v.orderId!)) touchedOrders.set(v.orderId!, []);
-  return { events, changed, orderIds: [...touchedOrders.keys()] };
+  if (changed.length === 0) return { events, changed, orderIds: [] as string[] };
+  const store = await r.stores.get(storeId);
+  if (store) {
+    // The carrier's own date is the best estimate there is; the order gives the lane.
+    const needOrders = [...new Set(changed.filter((c) => c.after.carrierEstimate !== c.before.carrierEstimate).map((c) => c.after.orderId))];
+    const orders = new Map((await r.orders.getMany(storeId, needOrders)).map((o) => [o.id, o]));
+    const jobs: NewJob[] = [];
+    for (const { before, after } of changed) {
+      const order = orders.get(after.orderId);
+      if (order && after.carrierEstimate !== before.carrierEstimate) after.estimatedDelivery = await estimateShipment(r, store, order, after);
+      const v = planVariances(store, before, after, null, ev, actor, new Date(at));
+      events.push(...v.events);
+      jobs.push(...v.jobs);
+    }
+    await r.jobs.enqueue(jobs, new Date(at));
+  }
+  await r.shipments.updateMany(
+    storeId,
+    changed.map((c) => c.after),
+  );
+  const orderIds = [...new Set(events.map((e) => e.orderId!).filter(Boolean))];
+  return { events, changed, orderIds };
 }
 
-/** Rolls the named orders up from their shipments, filling in the shopper on their events. */
+/**
+ * Rolls the named orders up from their shipments (all read at once), filling in the shopper on
+ * their events; writes only the orders whose status moved.
+ */
 export async function moveOrders(r: Repos, storeId: string, orderIds: string[], events: TimelineEvent[], ev: Ev, actor: string, at: string) {
-  for (const orderId of orderIds) {
-    const order = await r.orders.get(storeId, orderId);
-    if (!order) continue;
-    for (const e of events) if (e.orderId === orderId && e.customerId === null) e.customerId = order.customerId;
-    await saveOrderMove(r, order, events, ev, actor, at);
+  if (orderIds.length === 0) return;
+  const [orders, shipments] = await Promise.all([r.orders.getMany(storeId, orderIds), r.shipments.listByOrders(storeId, orderIds)]);
+  const byOrder = new Map<string, Shipment[]>();
+  for (const s of shipments) byOrder.set(s.orderId, [...(byOrder.get(s.orderId) ?? []), s]);
+  const customerOf = new Map(orders.map((o) => [o.id, o.customerId]));
+  for (const e of events) if (e.orderId && e.customerId === null) e.customerId = customerOf.get(e.orderId) ?? null;
+  for (const order of orders) {
+    const cause = events.filter((e) => e.orderId === order.id && e.subjectType === 'shipment').reduce<string | undefined>((m, e) => (!m || e.occurredAt > m ? e.occurredAt : m), undefined);
+    const path = rollupPath(order.status, rollupOrder(order.lineItems, byOrder.get(order.id) ?? []));
+    if (path.length === 0) continue;
+    events.push(...path.flatMap((step) => apply(order, step, ev, actor, {}, cause)));
+    order.version += 1;
+    order.updatedAt = at;
+    if (!(await r.orders.update(order, { lines: false }))) throw new AppError('VERSION_CONFLICT', 'The order changed meanwhile.');
   }
 }
 

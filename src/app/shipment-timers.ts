@@ -1,4 +1,4 @@
-import type { Repos, TimelineEvent } from '../core/ports.ts';
+import type { NewJob, Repos, TimelineEvent } from '../core/ports.ts';
 import { AppError } from '../core/shared/errors.ts';
 import type { Shipment } from '../core/shipment/shipment.types.ts';
 import type { Store } from '../core/store/store.types.ts';
@@ -31,11 +31,11 @@ const event = (ev: Ev, s: Shipment, customerId: string | null, type: string, act
   ev({ type, subjectType: 'shipment', subjectId: s.id, orderId: s.orderId, customerId, actor, data: { carrier: s.carrier, trackingNumber: s.trackingNumber, ...data }, occurredAt });
 
 /**
- * After a shipment changed (a scan, an update, its creation): sets its attention reason, tells the
- * timeline when the expected date moved or it arrived early, and schedules its timers as jobs
- * (one per cause: the job key makes a repeat a no-op). Mutates `after`; the caller writes it.
+ * What a shipment's change means beyond its status: its attention reason, timeline events when the
+ * expected date moved or it arrived early, and its timers (one job per kind, re-armed when the
+ * cause moves, so each fires once per cause). Mutates `after`; the caller writes it and the jobs.
  */
-export async function afterShipmentChange(r: Repos, store: Store, before: Shipment | null, after: Shipment, customerId: string | null, ev: Ev, actor: string, now: Date): Promise<TimelineEvent[]> {
+export function planVariances(store: Store, before: Shipment | null, after: Shipment, customerId: string | null, ev: Ev, actor: string, now: Date): { events: TimelineEvent[]; jobs: NewJob[] } {
   const settings = varianceSettings(store);
   const at = now.toISOString();
   const events: TimelineEvent[] = [];
@@ -50,19 +50,25 @@ export async function afterShipmentChange(r: Repos, store: Store, before: Shipme
   if (after.status === 'delivered' && before?.status !== 'delivered' && after.deliveredAt && deliveredEarly(after.deliveredAt, expectedRange(after, settings.timeZone), settings.timeZone)) {
     events.push(event(ev, after, customerId, 'shipment.early', actor, { cause: 'delivered_early', expected: expectedRange(after, settings.timeZone) }, after.deliveredAt));
   }
-  const timers = timersFor(after, settings);
-  await r.jobs.enqueue(
-    timers.map((t) => ({
-      type: 'shipment.timer',
-      storeId: store.id,
-      // One timer a kind per shipment, re-armed when its cause moves (a new scan, a new date).
-      key: `shp:${after.id}:${t.kind}`,
-      rearm: true,
-      runAt: t.runAt,
-      payload: { storeId: store.id, shipmentId: after.id, kind: t.kind, cause: t.cause },
-    })),
-    now,
-  );
+  // Timers whose cause and time did not move were armed when `before` was written: leave them.
+  const armed = before ? timersFor(before, settings) : [];
+  const due = timersFor(after, settings).filter((t) => !armed.some((a) => a.kind === t.kind && a.cause === t.cause && a.runAt === t.runAt));
+  const jobs = due.map((t) => ({
+    type: 'shipment.timer',
+    storeId: store.id,
+    // One timer a kind per shipment, re-armed when its cause moves (a new scan, a new date).
+    key: `shp:${after.id}:${t.kind}`,
+    rearm: true,
+    runAt: t.runAt,
+    payload: { storeId: store.id, shipmentId: after.id, kind: t.kind, cause: t.cause },
+  }));
+  return { events, jobs };
+}
+
+/** planVariances for one shipment, its timers enqueued at once. */
+export async function afterShipmentChange(r: Repos, store: Store, before: Shipment | null, after: Shipment, customerId: string | null, ev: Ev, actor: string, now: Date): Promise<TimelineEvent[]> {
+  const { events, jobs } = planVariances(store, before, after, customerId, ev, actor, now);
+  await r.jobs.enqueue(jobs, now);
   return events;
 }
 

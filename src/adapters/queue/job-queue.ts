@@ -23,6 +23,9 @@ export function backoffMs(attempts: number): number {
   return Math.min(5_000 * 4 ** Math.max(0, attempts - 1), 6 * 3600_000);
 }
 
+/** Rows per INSERT: 15 columns each stays well below both databases' parameter limits. */
+const CHUNK = 500;
+
 /** The outbox: jobs written in the same transaction as the change that causes them. */
 export function jobOutbox(q: Q): JobOutbox {
   return {
@@ -46,6 +49,10 @@ export function jobOutbox(q: Q): JobOutbox {
         updated_at: at,
         finished_at: null,
       }));
+      if (rows.length > CHUNK) {
+        for (let i = 0; i < jobs.length; i += CHUNK) await this.enqueue(jobs.slice(i, i + CHUNK), now);
+        return;
+      }
       const plain = rows.filter((_, i) => !jobs[i]!.rearm);
       const rearm = rows.filter((_, i) => jobs[i]!.rearm);
       if (plain.length) {

@@ -58,6 +58,16 @@ const shipmentRow = (s: Shipment): ShipmentTable => ({
   updated_at: s.updatedAt,
 });
 
+/** Every column but the key and the owner: what a bulk update writes. */
+const UPDATABLE = [
+  'order_id', 'source', 'external_id', 'carrier', 'service', 'tracking_number', 'tracking_url', 'tracking_key', 'attention_reason', 'attention_since', 'status',
+  'substatus', 'items', 'shipped_at', 'delivered_at', 'promised_date', 'carrier_estimate', 'estimated_delivery', 'last_event_at', 'cancelled', 'created_at', 'updated_at',
+] as const satisfies ReadonlyArray<Exclude<keyof ShipmentTable, 'id' | 'store_id'>>;
+
+// Fails to compile when a column is added to the table but not to UPDATABLE.
+const _everyColumn: [Exclude<Exclude<keyof ShipmentTable, 'id' | 'store_id'>, (typeof UPDATABLE)[number]>] extends [never] ? true : never = true;
+void _everyColumn;
+
 export function shipmentRepo(q: Q): ShipmentRepo {
   const base = (storeId: string) => q.selectFrom('shipment').selectAll().where('store_id', '=', storeId);
   return {
@@ -71,6 +81,13 @@ export function shipmentRepo(q: Q): ShipmentRepo {
     },
     async listByOrder(storeId, orderId) {
       return (await base(storeId).where('order_id', '=', orderId).orderBy('id').execute()).map(toShipment);
+    },
+    async listByOrders(storeId, orderIds) {
+      const out: Shipment[] = [];
+      for (let i = 0; i < orderIds.length; i += 500) {
+        out.push(...(await base(storeId).where('order_id', 'in', orderIds.slice(i, i + 500)).orderBy('id').execute()).map(toShipment));
+      }
+      return out;
     },
     async listByTrackingKeys(storeId, keys) {
       if (keys.length === 0) return [];
@@ -109,6 +126,22 @@ export function shipmentRepo(q: Q): ShipmentRepo {
     async update(s) {
       const { id, store_id, ...rest } = shipmentRow(s);
       await q.updateTable('shipment').set(rest).where('store_id', '=', store_id).where('id', '=', id).execute();
+    },
+    async updateMany(storeId, shipments) {
+      // An upsert on the primary key is a bulk update both databases run as one statement.
+      const rows = shipments.filter((s) => s.storeId === storeId).map(shipmentRow);
+      for (let i = 0; i < rows.length; i += 200) {
+        await q
+          .insertInto('shipment')
+          .values(rows.slice(i, i + 200))
+          .onConflict((oc) =>
+            oc
+              .column('id')
+              .doUpdateSet((eb) => Object.fromEntries(UPDATABLE.map((c) => [c, eb.ref(`excluded.${c}`)])) as never)
+              .where('shipment.store_id', '=', storeId),
+          )
+          .execute();
+      }
     },
   };
 }

@@ -72,6 +72,8 @@ interface Unit {
   reject: (e: unknown) => void;
 }
 
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
 /** Most units one commit carries: bounds the latency a unit can add to the others. */
 const MAX_GROUP = 64;
 
@@ -87,34 +89,53 @@ function groupCommit(db: Db, box: SecretBox, attempts: number) {
   const queue: Unit[] = [];
   let running = false;
 
+  /** Runs a group in one transaction; without savepoints, gives up (null, all rolled back) at the first failure. */
+  async function runGroup(units: Unit[], savepoints: boolean): Promise<Outcome[] | null> {
+    const outcomes: Outcome[] = [];
+    try {
+      await db.kysely.transaction().execute(async (trx) => {
+        const repos = reposOn(trx, box);
+        for (const unit of units) {
+          if (!savepoints) {
+            outcomes.push({ ok: true, value: await unit.fn(repos) });
+            continue;
+          }
+          for (let attempt = 1; ; attempt++) {
+            await sql`savepoint unit`.execute(trx);
+            try {
+              const value = await unit.fn(repos);
+              await sql`release savepoint unit`.execute(trx);
+              outcomes.push({ ok: true, value });
+              break;
+            } catch (error) {
+              await sql`rollback to savepoint unit`.execute(trx);
+              await sql`release savepoint unit`.execute(trx);
+              if (attempt < attempts && isRetryableConflict(error)) continue;
+              outcomes.push({ ok: false, error: asConflict(error) });
+              break;
+            }
+          }
+        }
+      });
+    } catch (error) {
+      // A unit threw (the commit was never reached): everything is rolled back, run it again carefully.
+      if (!savepoints && outcomes.length < units.length) return null;
+      throw error;
+    }
+    return outcomes;
+  }
+
   async function flush(): Promise<void> {
     running = true;
     while (queue.length > 0) {
       // Let the requests already read off the sockets reach the queue before the group closes.
       await new Promise((r) => setImmediate(r));
       const units = queue.splice(0, MAX_GROUP);
-      const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+      let outcomes: Outcome[];
       try {
-        await db.kysely.transaction().execute(async (trx) => {
-          const repos = reposOn(trx, box);
-          for (const unit of units) {
-            for (let attempt = 1; ; attempt++) {
-              await sql`savepoint unit`.execute(trx);
-              try {
-                const value = await unit.fn(repos);
-                await sql`release savepoint unit`.execute(trx);
-                outcomes.push({ ok: true, value });
-                break;
-              } catch (error) {
-                await sql`rollback to savepoint unit`.execute(trx);
-                await sql`release savepoint unit`.execute(trx);
-                if (attempt < attempts && isRetryableConflict(error)) continue;
-                outcomes.push({ ok: false, error: asConflict(error) });
-                break;
-              }
-            }
-          }
-        });
+        // Most groups have no failing unit: run them straight, without a savepoint each. When
+        // one fails, the whole group is rolled back and run again with a savepoint per unit.
+        outcomes = (await runGroup(units, false)) ?? (await runGroup(units, true))!;
       } catch (error) {
         // The commit itself failed: nothing of this group landed.
         for (const unit of units) unit.reject(error);

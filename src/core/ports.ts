@@ -3,6 +3,7 @@
  * adapters. Everything is scoped by store: no method reads or writes across stores.
  */
 import type { Product, VariantMatch } from './catalog/product.types.ts';
+import type { Message } from './notify/message.types.ts';
 import type { Address, Customer, Order, OrderStatus } from './order/order.types.ts';
 import type { PickupStatus } from './pickup/pickup.machine.ts';
 import type { Shipment } from './shipment/shipment.types.ts';
@@ -163,6 +164,25 @@ export interface EventLog {
   forCustomer(storeId: string, customerId: string, limit: number, cursor: string | null): Promise<Page<TimelineEvent>>;
 }
 
+export interface MessageRepo {
+  insert(m: Message): Promise<void>;
+  get(storeId: string, id: string): Promise<Message | null>;
+  getByKey(storeId: string, key: string): Promise<Message | null>;
+  /** The scheduled (not yet sending) message with this digest key, if any. */
+  findPendingDigest(storeId: string, digestKey: string): Promise<Message | null>;
+  /** Messages scheduled, sending or sent to this recipient (or customer) with sendAt in [from, to). */
+  countRecent(storeId: string, who: { customerId: string | null; recipient: string }, from: string, to: string): Promise<number>;
+  /** Oldest first. */
+  listByOrder(storeId: string, orderId: string, limit: number, cursor: string | null): Promise<Page<Message>>;
+  listByCustomer(storeId: string, customerId: string, limit: number, cursor: string | null): Promise<Page<Message>>;
+  update(m: Message): Promise<void>;
+  /**
+   * Cancels the order's scheduled messages whose cancelWhen lists `eventType` (with a shipment:
+   * those of that shipment and of the order itself) and returns them as cancelled.
+   */
+  cancelPending(storeId: string, orderId: string, shipmentId: string | null, eventType: string, at: string): Promise<Message[]>;
+}
+
 export interface JobOutbox {
   enqueue(jobs: NewJob[], now: Date): Promise<void>;
 }
@@ -199,6 +219,7 @@ export interface Repos {
   jobs: JobOutbox;
   webhooks: WebhookReceipts;
   idempotency: IdempotencyRepo;
+  messages: MessageRepo;
 }
 
 export interface Persistence {

@@ -6,6 +6,7 @@ import { jobOutbox } from '../queue/job-queue.ts';
 import type { Db } from './database.ts';
 import { customerRepo } from './repos/customers.repo.ts';
 import { eventLog } from './repos/events.repo.ts';
+import { messageRepo } from './repos/messages.repo.ts';
 import { orderRepo } from './repos/orders.repo.ts';
 import { productRepo } from './repos/products.repo.ts';
 import { idempotencyRepo, webhookReceipts } from './repos/receipts.repo.ts';
@@ -27,6 +28,7 @@ function reposOn(q: Q, box: SecretBox): Repos {
     jobs: jobOutbox(q),
     webhooks: webhookReceipts(q),
     idempotency: idempotencyRepo(q),
+    messages: messageRepo(q),
   };
 }
 

@@ -229,7 +229,34 @@ export interface TrackingEventTable {
   estimated_delivery: string | null;
 }
 
+export interface MessageTable {
+  id: string;
+  store_id: string;
+  key: string;
+  digest_key: string | null;
+  trigger: string;
+  channel: string | null;
+  recipient: string | null;
+  locale: string;
+  order_id: string | null;
+  shipment_id: string | null;
+  customer_id: string | null;
+  status: string;
+  reason: string | null;
+  send_at: string;
+  sent_at: string | null;
+  provider_message_id: string | null;
+  subject: string | null;
+  body_text: string | null;
+  body_html: string | null;
+  attempts: number;
+  cancel_when: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
+  message: MessageTable;
   tracking_event: TrackingEventTable;
   store: StoreTable;
   api_key: ApiKeyTable;

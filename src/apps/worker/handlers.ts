@@ -1,5 +1,6 @@
 import { expirePickup } from '../../app/pickups.ts';
 import { fireShipmentTimer } from '../../app/shipment-timers.ts';
+import { sendMessage } from '../../app/messages.ts';
 import type { TimerKind } from '../../core/tracking/variance.ts';
 import type { Deps } from '../../compose.ts';
 import { PermanentJobError, type Worker } from './worker.ts';
@@ -17,6 +18,11 @@ export function registerHandlers(worker: Worker, deps: Deps): Worker {
   worker.register('shipment.timer', async ({ job }) => {
     const p = job.payload;
     await fireShipmentTimer(deps, str(p.storeId, 'storeId'), str(p.shipmentId, 'shipmentId'), str(p.kind, 'kind') as TimerKind, str(p.cause, 'cause'));
+  });
+  worker.register('message.send', async ({ job }) => {
+    const p = job.payload;
+    // On the last attempt a transient failure fails the message visibly instead of retrying.
+    await sendMessage(deps, str(p.storeId, 'storeId'), str(p.messageId, 'messageId'), job.attempts >= job.maxAttempts);
   });
   return worker;
 }

@@ -125,3 +125,10 @@ export class ChannelNotConfiguredError extends PermanentChannelError {
 export const isTransientChannelError = (e: unknown): e is TransientChannelError => e instanceof TransientChannelError;
 export const isPermanentChannelError = (e: unknown): e is PermanentChannelError => e instanceof PermanentChannelError;
 export const isChannelNotConfigured = (e: unknown): e is ChannelNotConfiguredError => e instanceof ChannelNotConfiguredError;
+
+/** The channels a store's messages leave through (a "none" channel where nothing is configured). */
+export interface ChannelRegistry {
+  get(storeId: string, channel: ChannelKind): Channel;
+  /** Releases every channel's connections. */
+  close(): Promise<void>;
+}

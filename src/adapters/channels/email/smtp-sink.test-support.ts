@@ -3,7 +3,8 @@ import { SMTPServer } from 'smtp-server';
 
 /**
  * A real SMTP server in the test process (127.0.0.1, random port) that keeps what it accepts.
- * Recipients steer its answers: `reject@…` gets `550` at RCPT, `defer@…` gets `451`.
+ * Recipients steer its answers: `reject@…` gets `550` at RCPT, `defer@…` gets `451`, and
+ * `flaky@…` gets `451` the first time each address is tried and is accepted afterwards.
  */
 export interface CapturedMail {
   from: string;
@@ -28,6 +29,7 @@ class SmtpReply extends Error {
 
 export async function startSmtpSink(): Promise<SmtpSink> {
   const mails: CapturedMail[] = [];
+  const deferredOnce = new Set<string>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -36,6 +38,10 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       const local = address.address.split('@')[0] ?? '';
       if (local.startsWith('reject')) return callback(new SmtpReply('5.1.1 No such user here', 550));
       if (local.startsWith('defer')) return callback(new SmtpReply('4.3.0 Try again later', 451));
+      if (local.startsWith('flaky') && !deferredOnce.has(address.address)) {
+        deferredOnce.add(address.address);
+        return callback(new SmtpReply('4.3.0 Try again later', 451));
+      }
       callback();
     },
     onData(stream, session, callback) {

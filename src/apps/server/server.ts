@@ -16,6 +16,8 @@ import { jobRoutes } from './routes/jobs.routes.ts';
 import { webhookRoutes } from './routes/webhooks.routes.ts';
 import { carrierRoutes } from './routes/carriers.routes.ts';
 import { carrierWebhookRoutes } from './routes/carrier-webhooks.routes.ts';
+import { messageRoutes } from './routes/messages.routes.ts';
+import { preferencesRoutes } from './routes/preferences.routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -32,7 +34,7 @@ export const VERSION = '0.1.0';
 
 /** Every documented route of the public API and the webhooks. */
 export function allRoutes(deps: Deps): AnyRoute[] {
-  return [...storeRoutes(deps), ...orderRoutes(deps), ...shipmentRoutes(deps), ...customerRoutes(deps), ...productRoutes(deps), ...jobRoutes(deps), ...webhookRoutes(deps), ...carrierRoutes(deps), ...carrierWebhookRoutes(deps)];
+  return [...storeRoutes(deps), ...orderRoutes(deps), ...shipmentRoutes(deps), ...customerRoutes(deps), ...productRoutes(deps), ...jobRoutes(deps), ...webhookRoutes(deps), ...carrierRoutes(deps), ...carrierWebhookRoutes(deps), ...messageRoutes(deps)];
 }
 
 export async function buildServer(deps: Deps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
@@ -41,8 +43,13 @@ export async function buildServer(deps: Deps, opts: { logger?: boolean } = {}): 
       ? {
           level: deps.config.LOG_LEVEL,
           serializers: {
-            // Never log credentials: tokens in query strings (Shippo's webhook token) are masked.
-            req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: req.url.replace(/([?&](?:token|key)=)[^&]*/gi, '$1…'), ip: req.ip }),
+            // Never log credentials: tokens in query strings (Shippo's webhook token) are masked,
+            // and so are the signed shopper links, whose path is the credential.
+            req: (req: { method: string; url: string; ip?: string }) => ({
+              method: req.method,
+              url: req.url.replace(/([?&](?:token|key)=)[^&]*/gi, '$1…').replace(/^\/(p|u|t)\/[^/?]+/, '/$1/…'),
+              ip: req.ip,
+            }),
           },
         }
       : false,
@@ -120,5 +127,6 @@ export async function buildServer(deps: Deps, opts: { logger?: boolean } = {}): 
   await app.register(swagger, { mode: 'static', specification: { document: document as never } });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   for (const r of routes) registerRoute(app, r);
+  await app.register(preferencesRoutes(deps));
   return app;
 }

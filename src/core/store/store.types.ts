@@ -51,8 +51,12 @@ export type StoreSettings = z.infer<typeof StoreSettingsSchema>;
 
 export const StoreLocaleSchema = z.enum(LOCALES);
 
-/** Names of the per-store secrets (stored encrypted, never returned by the API). */
-export const SECRET_NAMES = ['shopify', 'aftership', 'easypost', 'shippo', '17track', 'otodoke'] as const;
+/**
+ * Names of the per-store secrets (stored encrypted, never returned by the API). `links` signs the
+ * links sent to shoppers (preferences, unsubscribe); it is created on first use, and replacing it
+ * invalidates every link sent before.
+ */
+export const SECRET_NAMES = ['shopify', 'aftership', 'easypost', 'shippo', '17track', 'otodoke', 'links'] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
 export type StoreSecrets = Partial<Record<SecretName, string>>;
 

@@ -2,7 +2,7 @@ import { isChannelNotConfigured, isPermanentChannelError, isTransientChannelErro
 import { DEFAULT_JOURNEYS, journeyFor } from '../core/notify/journey.ts';
 import type { MessageContext, MessageItem } from '../core/notify/message-context.ts';
 import type { Message } from '../core/notify/message.types.ts';
-import { isShipmentTrigger, planMessages, triggerForEvent, type PlanCustomer, type PlanFacts, type Suppression } from '../core/notify/planner.ts';
+import { DEFAULT_DAILY_CAP, isShipmentTrigger, planMessages, triggerForEvent, type PlanCustomer, type PlanFacts, type Suppression } from '../core/notify/planner.ts';
 import type { MessageRenderer, MessageTemplate } from '../core/notify/template.types.ts';
 import type { Locale, TemplateChannel, Trigger } from '../core/notify/triggers.ts';
 import type { Customer, LineItem, Order } from '../core/order/order.types.ts';
@@ -132,6 +132,7 @@ export async function planMessagesForEvents(r: Repos, store: Store, events: Time
       { customerId: order.customerId, recipient: planCustomer.email ?? planCustomer.phone ?? '' },
       zonedInstant(day, 0, store.timezone),
       zonedInstant(addDays(day, 1), 0, store.timezone),
+      DEFAULT_DAILY_CAP,
     );
     const planFacts: PlanFacts = {
       orderTotal: order.totals.total,

@@ -170,8 +170,8 @@ export interface MessageRepo {
   getByKey(storeId: string, key: string): Promise<Message | null>;
   /** The scheduled (not yet sending) message with this digest key, if any. */
   findPendingDigest(storeId: string, digestKey: string): Promise<Message | null>;
-  /** Messages scheduled, sending or sent to this recipient (or customer) with sendAt in [from, to). */
-  countRecent(storeId: string, who: { customerId: string | null; recipient: string }, from: string, to: string): Promise<number>;
+  /** Messages scheduled, sending or sent to this recipient (or customer) with sendAt in [from, to), counted up to `atMost`. */
+  countRecent(storeId: string, who: { customerId: string | null; recipient: string }, from: string, to: string, atMost: number): Promise<number>;
   /** Oldest first. */
   listByOrder(storeId: string, orderId: string, limit: number, cursor: string | null): Promise<Page<Message>>;
   listByCustomer(storeId: string, customerId: string, limit: number, cursor: string | null): Promise<Page<Message>>;

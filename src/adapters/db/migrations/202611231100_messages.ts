@@ -36,7 +36,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('message_key').unique().on('message').columns(['store_id', 'key']).execute();
   await db.schema.createIndex('message_order').on('message').columns(['store_id', 'order_id']).execute();
-  await db.schema.createIndex('message_customer').on('message').columns(['store_id', 'customer_id']).execute();
+  // By shopper and time: the customer's message log, and the daily cap without a scan.
+  await db.schema.createIndex('message_customer').on('message').columns(['store_id', 'customer_id', 'send_at']).execute();
+  await db.schema.createIndex('message_recipient').on('message').columns(['store_id', 'recipient', 'send_at']).execute();
   await db.schema.createIndex('message_digest').on('message').columns(['store_id', 'digest_key', 'status']).execute();
   await db.schema.createIndex('message_provider').on('message').columns(['store_id', 'provider_message_id']).execute();
 }

@@ -83,17 +83,18 @@ export function messageRepo(q: Q): MessageRepo {
       const r = await base().where('store_id', '=', storeId).where('digest_key', '=', digestKey).where('status', '=', 'scheduled').orderBy('id').executeTakeFirst();
       return r ? toMessage(r) : null;
     },
-    async countRecent(storeId, who, from, to) {
+    async countRecent(storeId, who, from, to, atMost) {
+      // Only "has the cap been reached" matters: count no further than the cap.
       let s = q
         .selectFrom('message')
-        .select((eb) => eb.fn.countAll().as('n'))
+        .select('id')
         .where('store_id', '=', storeId)
         .where('status', 'in', ['scheduled', 'sending', 'sent', 'delivered'])
         .where('send_at', '>=', from)
         .where('send_at', '<', to);
       s = who.customerId ? s.where('customer_id', '=', who.customerId) : s.where('recipient', '=', who.recipient);
-      const r = await s.executeTakeFirst();
-      return Number(r?.n ?? 0);
+      const rows = await s.limit(atMost).execute();
+      return rows.length;
     },
     listByOrder: (storeId, orderId, limit, cursor) => page(storeId, 'order_id', orderId, limit, cursor),
     listByCustomer: (storeId, customerId, limit, cursor) => page(storeId, 'customer_id', customerId, limit, cursor),

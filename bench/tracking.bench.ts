@@ -5,11 +5,11 @@
  * batched (1,000 scans a request) and one scan a request, against a raw better-sqlite3 insert of
  * the same scan rows in the same run.
  */
-import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
+import { signOtodoke } from '../src/adapters/carriers/otodoke/otodoke.webhook.ts';
 import { planSimulation } from '../src/apps/simulator/index.ts';
 import type { TrackingEventInput } from '../src/core/tracking/tracking-event.ts';
 import { fmt, inPool, load, ratio, report, startServer } from './lib.ts';
@@ -17,10 +17,7 @@ import { fmt, inPool, load, ratio, report, startServer } from './lib.ts';
 const ORDERS = Number(process.env.BENCH_TRACKING_ORDERS ?? 3000);
 const SECRET = 'bench-otodoke-secret';
 
-function sign(body: string): string {
-  const t = Math.floor(Date.now() / 1000);
-  return `t=${t},v1=${createHmac('sha256', SECRET).update(`${t}.${body}`).digest('hex')}`;
-}
+const sign = (body: string) => signOtodoke(body, SECRET, Date.now() / 1000);
 
 function rawFloor(events: TrackingEventInput[]): number {
   const dir = mkdtempSync(join(tmpdir(), 'otodoke-raw-'));

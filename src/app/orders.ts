@@ -5,6 +5,7 @@ import { OrderInputSchema, normalizeEmail, normalizePhone, type OrderInput, type
 import { transitionOrder, type OrderEvent } from '../core/order/order.machine.ts';
 import type { LineItem, Order } from '../core/order/order.types.ts';
 import { planCancellation, rollupOrder, rollupPath, type CancelLine } from '../core/order/rollup.ts';
+import type { Shipment } from '../core/shipment/shipment.types.ts';
 import type { OrderFilter, Pickup, Repos, TimelineEvent } from '../core/ports.ts';
 import { AppError } from '../core/shared/errors.ts';
 import { newId } from '../core/shared/ids.ts';
@@ -85,7 +86,11 @@ export function apply(order: Order, event: OrderEvent, ev: ReturnType<typeof eve
  * the shipment change that moves it happened (a scan's time), so the timeline reads in order.
  */
 export async function syncOrderWithShipments(r: Repos, order: Order, ev: ReturnType<typeof eventsFor>, actor: string, occurredAt?: string): Promise<TimelineEvent[]> {
-  const shipments = await r.shipments.listByOrder(order.storeId, order.id);
+  return advanceOrder(order, await r.shipments.listByOrder(order.storeId, order.id), ev, actor, occurredAt);
+}
+
+/** Moves an order (in memory) along the machine to where the given shipments say it is. */
+export function advanceOrder(order: Order, shipments: Shipment[], ev: ReturnType<typeof eventsFor>, actor: string, occurredAt?: string): TimelineEvent[] {
   return rollupPath(order.status, rollupOrder(order.lineItems, shipments)).flatMap((event) => apply(order, event, ev, actor, {}, occurredAt));
 }
 

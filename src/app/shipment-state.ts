@@ -6,8 +6,7 @@ import { normalizeTrackingNumber } from '../core/tracking/carriers.ts';
 import { deriveShipmentState } from '../core/tracking/derive.ts';
 import type { TrackingEvent } from '../core/tracking/tracking-event.ts';
 import type { eventsFor } from './deps.ts';
-import { apply, syncOrderWithShipments } from './orders.ts';
-import { rollupOrder, rollupPath } from '../core/order/rollup.ts';
+import { advanceOrder, syncOrderWithShipments } from './orders.ts';
 import { planVariances } from './shipment-timers.ts';
 import { estimateShipment } from './estimates.ts';
 
@@ -34,17 +33,23 @@ export function statusEvent(s: Shipment, order: Pick<Order, 'id' | 'customerId'>
   });
 }
 
+/** When the latest of this change's shipment events for the order happened: when the order moved. */
+function causeOf(events: TimelineEvent[], orderId: string): string | undefined {
+  return events.filter((e) => e.orderId === orderId && e.subjectType === 'shipment').reduce<string | undefined>((m, e) => (!m || e.occurredAt > m ? e.occurredAt : m), undefined);
+}
+
+/** Writes an order whose status moved (its lines are untouched). */
+async function saveStatusMove(r: Repos, order: Order, at: string) {
+  order.version += 1;
+  order.updatedAt = at;
+  if (!(await r.orders.update(order, { lines: false }))) throw new AppError('VERSION_CONFLICT', 'The order changed meanwhile.');
+}
+
 /** Moves the order to where its shipments now say it is, saving it when its status changed. */
 export async function saveOrderMove(r: Repos, order: Order, events: TimelineEvent[], ev: Ev, actor: string, at: string) {
   const before = order.status;
-  // The order moves when the latest of this change's shipment events happened.
-  const cause = events.filter((e) => e.orderId === order.id && e.subjectType === 'shipment').reduce<string | undefined>((m, e) => (!m || e.occurredAt > m ? e.occurredAt : m), undefined);
-  const moved = await syncOrderWithShipments(r, order, ev, actor, cause);
-  if (order.status !== before) {
-    order.version += 1;
-    order.updatedAt = at;
-    if (!(await r.orders.update(order, { lines: false }))) throw new AppError('VERSION_CONFLICT', 'The order changed meanwhile.');
-  }
+  const moved = await syncOrderWithShipments(r, order, ev, actor, causeOf(events, order.id));
+  if (order.status !== before) await saveStatusMove(r, order, at);
   events.push(...moved);
 }
 
@@ -124,13 +129,9 @@ export async function moveOrders(r: Repos, storeId: string, orderIds: string[], 
   const customerOf = new Map(orders.map((o) => [o.id, o.customerId]));
   for (const e of events) if (e.orderId && e.customerId === null) e.customerId = customerOf.get(e.orderId) ?? null;
   for (const order of orders) {
-    const cause = events.filter((e) => e.orderId === order.id && e.subjectType === 'shipment').reduce<string | undefined>((m, e) => (!m || e.occurredAt > m ? e.occurredAt : m), undefined);
-    const path = rollupPath(order.status, rollupOrder(order.lineItems, byOrder.get(order.id) ?? []));
-    if (path.length === 0) continue;
-    events.push(...path.flatMap((step) => apply(order, step, ev, actor, {}, cause)));
-    order.version += 1;
-    order.updatedAt = at;
-    if (!(await r.orders.update(order, { lines: false }))) throw new AppError('VERSION_CONFLICT', 'The order changed meanwhile.');
+    const before = order.status;
+    events.push(...advanceOrder(order, byOrder.get(order.id) ?? [], ev, actor, causeOf(events, order.id)));
+    if (order.status !== before) await saveStatusMove(r, order, at);
   }
 }
 
